@@ -1,0 +1,2 @@
+import {msg} from '../../localization.js';
+export const probe = () => msg('Acting on behalf of someone else');

@@ -1,0 +1,15 @@
+import {html, type TemplateResult} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
+
+/** Clamps a host-given heading level to 2..6 so the element fits any page outline. */
+export function toHeadingLevel(value: unknown, fallback = 2): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 6 ? n : fallback;
+}
+
+/**
+ * A heading at `level` (1..6). role=heading keeps the level dynamic without building tag names from data.
+ */
+export function heading(level: number, content: unknown, id?: string, part = 'heading'): TemplateResult {
+  return html`<div role="heading" aria-level=${level} class="heading h${Math.min(level, 6)}" part=${part} id=${ifDefined(id)}>${content}</div>`;
+}
