@@ -3,6 +3,7 @@ import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter} from '@web/test-runner';
 import {plainSummaryReporter} from './test/wtr-plain-summary.mjs';
 import {ptvTestMiddleware} from './test/ptv-middleware.mjs';
+import {sessionTestMiddleware} from './test/session-middleware.mjs';
 import {chromiumArgs, chromiumPath} from './test/chromium.mjs';
 
 export default {
@@ -10,7 +11,7 @@ export default {
   nodeResolve: true,
   concurrency: 2,
   // Serves the real PTV samples and fault modes from this server: no outside network in tests.
-  middleware: [ptvTestMiddleware()],
+  middleware: [ptvTestMiddleware(), sessionTestMiddleware()],
   // tsconfig is required: without it esbuild ignores experimentalDecorators and lit throws.
   plugins: [esbuildPlugin({ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022'})],
   browsers: [chromeLauncher({launchOptions: {executablePath: chromiumPath, headless: true, args: chromiumArgs}})],

@@ -11,5 +11,6 @@ export function toHeadingLevel(value: unknown, fallback = 2): number {
  * A heading at `level` (1..6). role=heading keeps the level dynamic without building tag names from data.
  */
 export function heading(level: number, content: unknown, id?: string, part = 'heading'): TemplateResult {
-  return html`<div role="heading" aria-level=${level} class="heading h${Math.min(level, 6)}" part=${part} id=${ifDefined(id)}>${content}</div>`;
+  const clamped = Math.max(1, Math.min(level, 6));
+  return html`<div role="heading" aria-level=${clamped} class="heading h${clamped}" part=${part} id=${ifDefined(id)}>${content}</div>`;
 }

@@ -1,0 +1,21 @@
+/**
+ * Script-tag entry (`dist/cdn/puolesta.js`): defines every element once. Loading the file twice, or next to
+ * the npm build, is harmless because each define is guarded.
+ */
+import {ActingForBanner} from './elements/acting-for-banner/acting-for-banner.js';
+import {ActingForSelector} from './elements/acting-for-selector/acting-for-selector.js';
+import {setDefaultCatalogueUrl} from './elements/mandate-guide/catalogue-loader.js';
+import {MandateGuide} from './elements/mandate-guide/mandate-guide.js';
+
+// The full catalogue sits next to this script; found from our own URL, so editors configure nothing.
+const script = document.currentScript as HTMLScriptElement | null;
+if (script?.src) setDefaultCatalogueUrl(new URL('mandate-themes.json', script.src).href);
+
+const elements: Array<[string, CustomElementConstructor]> = [
+  ['mandate-guide', MandateGuide],
+  ['acting-for-selector', ActingForSelector],
+  ['acting-for-banner', ActingForBanner],
+];
+for (const [name, constructor] of elements) {
+  if (!customElements.get(name)) customElements.define(name, constructor);
+}

@@ -1,0 +1,5 @@
+export * from './locale.js';
+export * from './themes.js';
+export * from './triage.js';
+export * from './ptv.js';
+export * from './acting-for.js';

@@ -1,0 +1,207 @@
+import {LitElement, css, html, nothing, type TemplateResult} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {sameOriginUrl, type ActingFor} from '../../core/acting-for.js';
+import type {Locale} from '../../core/locale.js';
+import {inLocale, msg, str} from '../../localization.js';
+import {emit} from '../shared/events.js';
+import {resolveLocale, watchLang} from '../shared/lang.js';
+import {broadcastChange, CHANNEL_NAME, fetchSession} from '../shared/session.js';
+import {tokens} from '../shared/styles.js';
+
+/**
+ * Shows, on every page, whose behalf the citizen acts on — name only, never an identity code — with Stop and
+ * Switch. Hidden while the citizen acts as themself or when the session cannot be read.
+ *
+ * @fires puolesta-acting-for-change - the principal changed; detail {type, name} or null
+ * @fires puolesta-error - the session could not be read or stop failed; detail {code}
+ * @csspart banner - The banner region.
+ * @csspart text - "You are acting on behalf of …".
+ * @csspart stop - The Stop button.
+ * @csspart switch - The Switch link.
+ */
+export class ActingForBanner extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      .banner {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--_s2) var(--_s4);
+        padding: var(--_s2) var(--_s4);
+        background: var(--puolesta-banner-background, #fff4cc);
+        border-bottom: 4px solid var(--puolesta-banner-accent, var(--_warning));
+        color: var(--_text);
+      }
+      .text {
+        margin: 0;
+        flex: 1 1 16rem;
+      }
+      .name {
+        font-weight: 700;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_s2) var(--_s3);
+        align-items: center;
+      }
+      .done {
+        margin: 0;
+        padding: var(--_s2) var(--_s4);
+        background: var(--_surface);
+      }
+      .done:focus {
+        outline: none;
+      }
+      .done:focus-visible {
+        outline: 3px solid var(--_focus);
+      }
+      @media (forced-colors: active) {
+        .banner {
+          border: 2px solid CanvasText;
+        }
+      }
+    `,
+  ];
+
+  /** Adapter session endpoint. */
+  @property({attribute: 'session-url'}) sessionUrl = '/valtuudet/session';
+  /** Adapter stop endpoint (POST). */
+  @property({attribute: 'stop-url'}) stopUrl = '/valtuudet/stop';
+  /** Optional page where the citizen picks another principal (same origin only). */
+  @property({attribute: 'switch-url'}) switchUrl: string | null = null;
+
+  @state() private actingFor: ActingFor | null = null;
+  @state() private stopping = false;
+  @state() private stopFailed = false;
+  @state() private stoppedName: string | null = null;
+  @state() private announcement = '';
+
+  private channel?: BroadcastChannel;
+  private unwatchLang?: () => void;
+  private refreshId = 0;
+  private readonly onVisibility = () => {
+    if (document.visibilityState === 'visible') void this.refresh();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unwatchLang = watchLang(this);
+    document.addEventListener('visibilitychange', this.onVisibility);
+    if (typeof BroadcastChannel !== 'undefined') {
+      this.channel = new BroadcastChannel(CHANNEL_NAME);
+      this.channel.onmessage = () => void this.refresh();
+    }
+    void this.refresh();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatchLang?.();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.channel?.close();
+    this.channel = undefined;
+  }
+
+  /** Re-reads the session; the newest request wins so a slow answer cannot overwrite a newer one. */
+  async refresh(): Promise<void> {
+    const id = ++this.refreshId;
+    const url = sameOriginUrl(this.sessionUrl, location.href);
+    const result = url ? await fetchSession(url) : ({ok: false, code: 'session-url-refused'} as const);
+    if (id !== this.refreshId) return;
+    if (!result.ok) emit(this, 'puolesta-error', {code: result.code});
+    this.apply(result.ok ? result.actingFor : null);
+  }
+
+  private apply(next: ActingFor | null): void {
+    const before = this.actingFor;
+    const changed = before?.name !== next?.name || before?.type !== next?.type;
+    this.actingFor = next;
+    if (!changed) return;
+    if (next) this.stoppedName = null;
+    const locale = resolveLocale(this);
+    this.announcement = inLocale(locale, () =>
+      next ? this.sentence(next) : before ? msg('You are now acting as yourself.') : '',
+    );
+    emit(this, 'puolesta-acting-for-change', next ? {type: next.type, name: next.name} : null);
+  }
+
+  private sentence(who: ActingFor): string {
+    return who.type === 'company'
+      ? msg(str`You are acting on behalf of the company ${who.name}`)
+      : msg(str`You are acting on behalf of ${who.name}`);
+  }
+
+  private async stop(): Promise<void> {
+    const url = sameOriginUrl(this.stopUrl, location.href);
+    const name = this.actingFor?.name ?? null;
+    this.stopping = true;
+    this.stopFailed = false;
+    let ok = false;
+    if (url) {
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: {'X-Puolesta': '1'},
+          signal: AbortSignal.timeout(5000),
+        });
+        ok = response.ok;
+      } catch {
+        ok = false;
+      }
+    }
+    this.stopping = false;
+    if (!ok) {
+      this.stopFailed = true;
+      emit(this, 'puolesta-error', {code: 'stop-failed'});
+      return;
+    }
+    this.stoppedName = name;
+    this.apply(null);
+    broadcastChange();
+    await this.updateComplete;
+    // The banner is gone; focus the confirmation that replaced it so keyboard users are not lost.
+    this.renderRoot.querySelector<HTMLElement>('.done')?.focus();
+  }
+
+  override render(): TemplateResult {
+    const locale = resolveLocale(this);
+    return inLocale(locale, () => this.renderIn(locale));
+  }
+
+  private renderIn(locale: Locale): TemplateResult {
+    const live = html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
+    const who = this.actingFor;
+    if (!who) {
+      return html`${this.stoppedName
+          ? html`<p class="done" tabindex="-1" lang=${locale} part="done">${msg('You are now acting as yourself.')}</p>`
+          : nothing}${live}`;
+    }
+    const switchHref = this.switchUrl ? sameOriginUrl(this.switchUrl, location.href) : undefined;
+    return html`
+      <div class="banner" part="banner" role="region" lang=${locale} aria-label=${msg('Acting on behalf of someone else')}>
+        <p class="text" part="text">
+          ${who.type === 'company'
+            ? msg(html`You are acting on behalf of the company <span class="name">${who.name}</span>`)
+            : msg(html`You are acting on behalf of <span class="name">${who.name}</span>`)}
+        </p>
+        <div class="actions">
+          ${switchHref ? html`<a href=${switchHref} part="switch">${msg('Switch')}</a>` : nothing}
+          <button type="button" class="primary" part="stop" ?disabled=${this.stopping} aria-busy=${this.stopping ? 'true' : 'false'} @click=${this.stop}>
+            ${this.stopping ? msg('Stopping…') : msg('Stop acting on their behalf')}
+          </button>
+        </div>
+        ${this.stopFailed ? html`<p class="text" role="alert">${msg('Stopping did not work. Check your connection and try again.')}</p>` : nothing}
+      </div>
+      ${live}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'acting-for-banner': ActingForBanner;
+  }
+}

@@ -1,0 +1,134 @@
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import './define.js';
+import type {ActingForSelector} from './acting-for-selector.js';
+
+const AXE = {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']};
+type Spy = ActingForSelector & {navigate: (url: string) => void; went?: string};
+const spy = (el: ActingForSelector) => {
+  const s = el as Spy;
+  s.navigate = (url: string) => (s.went = url);
+  return s;
+};
+const radio = (el: Element, value: string) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')].find((r) => r.value === value)!;
+const submit = (el: Element) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part=continue]')!.click();
+const live = (el: Element) => el.shadowRoot!.querySelector('[role=status][aria-live=polite]')!.textContent!;
+
+describe('<acting-for-selector>', () => {
+  const original = location.href;
+  afterEach(() => history.replaceState(null, '', original));
+
+  for (const lang of ['fi', 'sv', 'en']) {
+    it(`offers myself / a person / a company in ${lang}, accessibly`, async () => {
+      const el = await fixture<ActingForSelector>(html`<acting-for-selector lang=${lang}></acting-for-selector>`);
+      const values = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')].map((r) => r.value);
+      expect(values).to.deep.equal(['self', 'person', 'company']);
+      expect(el.shadowRoot!.querySelector('legend')!.textContent!.trim()).to.not.equal('');
+      await expect(el).to.be.accessible(AXE);
+    });
+  }
+
+  it('offers only the modes asked for', async () => {
+    const el = await fixture<ActingForSelector>(html`<acting-for-selector modes="company"></acting-for-selector>`);
+    expect(radio(el, 'person')).to.equal(undefined);
+    expect(radio(el, 'company')).to.exist;
+  });
+
+  it('requires an explicit choice before leaving', async () => {
+    const el = spy(await fixture<ActingForSelector>(html`<acting-for-selector lang="en"></acting-for-selector>`));
+    submit(el);
+    await el.updateComplete;
+    expect(el.went).to.equal(undefined);
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('Choose');
+  });
+
+  it('goes to the start URL with the mode and a safe return path, and shows it is busy', async () => {
+    history.replaceState(null, '', '/hakemus?vaihe=2');
+    const el = spy(await fixture<ActingForSelector>(html`<acting-for-selector lang="sv"></acting-for-selector>`));
+    radio(el, 'person').click();
+    submit(el);
+    await el.updateComplete;
+    const url = new URL(el.went!);
+    expect(url.origin).to.equal(location.origin);
+    expect(url.pathname).to.equal('/valtuudet/start');
+    expect(url.searchParams.get('mode')).to.equal('person');
+    expect(url.searchParams.get('return')).to.equal('/hakemus?vaihe=2');
+    expect(url.searchParams.get('lang')).to.equal('sv');
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=continue]')!;
+    expect(button.disabled).to.equal(true);
+    expect(button.getAttribute('aria-busy')).to.equal('true');
+  });
+
+  it('never sends a hostile return-url or start-url off the site', async () => {
+    const el = spy(
+      await fixture<ActingForSelector>(html`<acting-for-selector return-url="//evil.example/x" modes="company"></acting-for-selector>`),
+    );
+    radio(el, 'company').click();
+    submit(el);
+    expect(new URL(el.went!).searchParams.get('return')).to.equal('/');
+    const other = spy(await fixture<ActingForSelector>(html`<acting-for-selector start-url="https://evil.example/start"></acting-for-selector>`));
+    radio(other, 'person').click();
+    const error = oneEvent(other, 'puolesta-error');
+    submit(other);
+    expect((await error).detail.code).to.equal('start-url-refused');
+    expect(other.went).to.equal(undefined);
+  });
+
+  it('choosing myself stays on the page and says so', async () => {
+    const el = spy(await fixture<ActingForSelector>(html`<acting-for-selector lang="en"></acting-for-selector>`));
+    radio(el, 'self').click();
+    const change = oneEvent(el, 'puolesta-acting-for-change');
+    submit(el);
+    expect((await change).detail).to.equal(null);
+    expect(el.went).to.equal(undefined);
+    expect(live(el)).to.contain('yourself');
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    const el = spy(await fixture<ActingForSelector>(html`<acting-for-selector lang="en"></acting-for-selector>`));
+    radio(el, 'self').focus();
+    await sendKeys({press: 'ArrowDown'});
+    await sendKeys({press: 'Tab'});
+    await sendKeys({press: 'Enter'});
+    await el.updateComplete;
+    expect(new URL(el.went!).searchParams.get('mode')).to.equal('person');
+  });
+
+  for (const [result, phrase] of [
+    ['cancelled', 'cancelled'],
+    ['denied', 'does not cover'],
+    ['expired', 'timed out'],
+    ['error', 'went wrong'],
+    ['<script>', 'went wrong'],
+  ]) {
+    it(`on return with acting-for=${result}: announces it and cleans the address bar`, async () => {
+      history.replaceState(null, '', `/hakemus?x=1&acting-for=${encodeURIComponent(result)}`);
+      const el = await fixture<ActingForSelector>(html`<acting-for-selector lang="en" theme="veroasioiden_hoito"></acting-for-selector>`);
+      await el.updateComplete;
+      expect(location.search).to.equal('?x=1');
+      expect(live(el)).to.contain(phrase);
+      expect(el.shadowRoot!.querySelector('[part=result]')!.textContent).to.contain(phrase);
+      await expect(el).to.be.accessible(AXE);
+    });
+  }
+
+  it('after a denial, offers the mandate guidance for the theme', async () => {
+    history.replaceState(null, '', '/hakemus?acting-for=denied');
+    const el = await fixture<ActingForSelector>(html`<acting-for-selector lang="en" theme="lainhuudatusasiakirjojen_tilaaminen"></acting-for-selector>`);
+    await el.updateComplete;
+    const guide = el.shadowRoot!.querySelector('mandate-guide')!;
+    expect(guide.getAttribute('theme')).to.equal('lainhuudatusasiakirjojen_tilaaminen');
+    el.shadowRoot!.querySelector('summary')!.click();
+    await waitUntil(() => guide.shadowRoot?.textContent?.includes('Ordering property title registration documents'));
+  });
+
+  it('on a successful return, names the principal from the session', async () => {
+    history.replaceState(null, '', '/hakemus?acting-for=ok');
+    const el = await fixture<ActingForSelector>(
+      html`<acting-for-selector lang="en" session-url="/test-session/person/session"></acting-for-selector>`,
+    );
+    await waitUntil(() => live(el).includes('Anni Kumpulainen'));
+    expect(location.search).to.equal('');
+  });
+});

@@ -1,0 +1,327 @@
+import {LitElement, css, html, nothing, type TemplateResult} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {
+  buildStartUrl,
+  parseModes,
+  readActingForResult,
+  safeReturnPath,
+  sameOriginUrl,
+  withoutActingForResult,
+  type ActingFor,
+  type ActingForResult,
+  type Mode,
+} from '../../core/acting-for.js';
+import type {Locale} from '../../core/locale.js';
+import {parseThemeList} from '../../core/themes.js';
+import {inLocale, msg, str} from '../../localization.js';
+import {emit} from '../shared/events.js';
+import {heading, toHeadingLevel} from '../shared/heading.js';
+import {resolveLocale, watchLang} from '../shared/lang.js';
+import {broadcastChange, fetchSession} from '../shared/session.js';
+import {tokens} from '../shared/styles.js';
+
+type Choice = 'self' | Mode;
+const MODE_KEY = 'puolesta-mode';
+
+/**
+ * The explicit choice DVV requires before principal selection: act as yourself, for a person, or for a
+ * company. Person and company go through the adapter's start URL to Suomi.fi and back; on return the result
+ * is announced and removed from the address bar.
+ *
+ * @fires puolesta-acting-for-change - after a successful return; detail {type, name}
+ * @fires puolesta-error - the return carried an error, or a URL attribute was refused; detail {code}
+ * @csspart form - The choice form.
+ * @csspart result - The message after returning from Suomi.fi.
+ * @csspart continue - The Continue button.
+ */
+export class ActingForSelector extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      fieldset {
+        border: 0;
+        padding: 0;
+        margin: 0 0 var(--_s3);
+        min-width: 0;
+      }
+      legend {
+        font-weight: 600;
+        font-size: 1.1em;
+        padding: 0;
+        margin-bottom: var(--_s1);
+      }
+      .option {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        column-gap: var(--_s2);
+        padding: var(--_s2);
+        margin-bottom: var(--_s1);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        cursor: pointer;
+      }
+      .option:has(input:checked) {
+        border-color: var(--_brand);
+        box-shadow: inset 4px 0 0 var(--_brand);
+      }
+      .option input {
+        width: 1.5em;
+        height: 1.5em;
+        margin: 0;
+        accent-color: var(--_brand);
+        grid-row: span 2;
+      }
+      .hint {
+        grid-column: 2;
+        color: var(--_muted);
+        font-size: 0.9em;
+      }
+      .result {
+        border-left: 5px solid var(--_info);
+        background: var(--_surface);
+        padding: var(--_s2) var(--_s3);
+        margin: 0 0 var(--_s3);
+      }
+      .result.ok {
+        border-color: var(--_success);
+      }
+      .result.problem {
+        border-color: var(--_alert);
+      }
+      .result p {
+        margin: 0 0 var(--_s1);
+      }
+      .error {
+        color: var(--_alert);
+        font-weight: 600;
+      }
+      @media (forced-colors: active) {
+        .option,
+        .result {
+          border: 1px solid CanvasText;
+        }
+      }
+    `,
+  ];
+
+  @property({attribute: 'start-url'}) startUrl = '/valtuudet/start';
+  @property({attribute: 'session-url'}) sessionUrl = '/valtuudet/session';
+  /** Where to come back to (same-origin path); default the current page. */
+  @property({attribute: 'return-url'}) returnUrl: string | null = null;
+  /** Which principals to offer: `person`, `company` or both (default). */
+  @property() modes: string | null = null;
+  /** Theme id(s) the service checks; used for guidance when a mandate does not cover it. */
+  @property() theme: string | null = null;
+  /** Level of the element's heading, 1–6 (default 2). */
+  @property({attribute: 'heading-level'}) headingLevel: string | null = null;
+
+  @state() private choice?: Choice;
+  @state() private busy = false;
+  @state() private result?: ActingForResult;
+  @state() private resultMode?: Mode;
+  @state() private principal: ActingFor | null = null;
+  @state() private problem = '';
+  @state() private announcement = '';
+
+  private unwatchLang?: () => void;
+  private static uidCounter = 0;
+  private readonly uid = `afs${++ActingForSelector.uidCounter}`;
+  private readonly onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted) this.busy = false; // back from Suomi.fi via bfcache: the button must work again
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unwatchLang = watchLang(this);
+    addEventListener('pageshow', this.onPageShow);
+    this.readReturn();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatchLang?.();
+    removeEventListener('pageshow', this.onPageShow);
+  }
+
+  /** Reads `acting-for=…` once, removes it from the address bar, and announces the outcome. */
+  private readReturn(): void {
+    const result = readActingForResult(location.search);
+    if (!result) return;
+    history.replaceState(history.state, '', withoutActingForResult(location.href));
+    this.result = result;
+    try {
+      const mode = sessionStorage.getItem(MODE_KEY);
+      if (mode === 'person' || mode === 'company') this.resultMode = mode;
+      sessionStorage.removeItem(MODE_KEY);
+    } catch {
+      // storage blocked: the guidance then just does not preset the principal
+    }
+    if (result !== 'ok') emit(this, 'puolesta-error', {code: `acting-for-${result}`});
+    this.announce();
+    if (result === 'ok') void this.loadPrincipal();
+  }
+
+  private async loadPrincipal(): Promise<void> {
+    const url = sameOriginUrl(this.sessionUrl, location.href);
+    const state = url ? await fetchSession(url) : undefined;
+    this.principal = state?.ok ? state.actingFor : null;
+    if (this.principal) {
+      emit(this, 'puolesta-acting-for-change', {type: this.principal.type, name: this.principal.name});
+      broadcastChange();
+    }
+    this.announce();
+  }
+
+  private announce(): void {
+    this.announcement = inLocale(resolveLocale(this), () => this.resultText().join(' '));
+  }
+
+  private resultText(): string[] {
+    switch (this.result) {
+      case 'ok':
+        return this.principal
+          ? [
+              this.principal.type === 'company'
+                ? msg(str`You are now acting on behalf of the company ${this.principal.name}.`)
+                : msg(str`You are now acting on behalf of ${this.principal.name}.`),
+            ]
+          : [msg('You chose whom to act for in Suomi.fi.')];
+      case 'cancelled':
+        return [msg('You cancelled the choice in Suomi.fi. You are acting as yourself.')];
+      case 'denied':
+        return [
+          msg('Your mandate does not cover this service, so you are acting as yourself.'),
+          msg('Check that the mandate is in force and covers the right mandate theme.'),
+        ];
+      case 'expired':
+        return [msg('The connection to Suomi.fi timed out. Please choose again.')];
+      case 'error':
+        return [msg('Something went wrong with Suomi.fi. You are acting as yourself. Please try again later.')];
+      default:
+        return [];
+    }
+  }
+
+  private get modeList(): Mode[] {
+    return parseModes(this.modes);
+  }
+
+  private continue(event: Event): void {
+    event.preventDefault();
+    const locale = resolveLocale(this);
+    if (!this.choice) {
+      this.problem = inLocale(locale, () => msg('Choose whose matter you are handling.'));
+      this.renderRoot.querySelector<HTMLInputElement>('input[type=radio]')?.focus();
+      return;
+    }
+    this.problem = '';
+    if (this.choice === 'self') {
+      this.announcement = inLocale(locale, () => msg('You are acting as yourself.'));
+      emit(this, 'puolesta-acting-for-change', null);
+      return;
+    }
+    const returnPath = safeReturnPath(this.returnUrl ?? `${location.pathname}${location.search}`);
+    const target = buildStartUrl(this.startUrl, location.href, this.choice, returnPath, locale);
+    if (!target) {
+      this.problem = inLocale(locale, () => msg('This page is not set up correctly for acting on behalf of others.'));
+      emit(this, 'puolesta-error', {code: 'start-url-refused'});
+      return;
+    }
+    try {
+      sessionStorage.setItem(MODE_KEY, this.choice);
+    } catch {
+      // storage blocked: nothing lost but a preset in later guidance
+    }
+    this.busy = true;
+    this.announcement = inLocale(locale, () => msg('Opening Suomi.fi…'));
+    this.navigate(target);
+  }
+
+  /** Leaves for Suomi.fi through the adapter (a method so tests can observe it without leaving the page). */
+  protected navigate(url: string): void {
+    location.assign(url);
+  }
+
+  override render(): TemplateResult {
+    const locale = resolveLocale(this);
+    return inLocale(locale, () => this.renderIn(locale));
+  }
+
+  private renderIn(locale: Locale): TemplateResult {
+    const level = toHeadingLevel(this.headingLevel);
+    const options: {value: Choice; label: string; hint: string}[] = [
+      {value: 'self', label: msg('Myself'), hint: msg('You handle your own matter.')},
+      ...this.modeList.map((mode) =>
+        mode === 'person'
+          ? {value: mode as Choice, label: msg('On behalf of another person'), hint: msg('You choose the person in Suomi.fi. You need their mandate, or to be their guardian.')}
+          : {value: mode as Choice, label: msg('On behalf of a company or association'), hint: msg('You choose the organisation in Suomi.fi. You need a mandate or a role in it.')},
+      ),
+    ];
+    const problemId = `${this.uid}-problem`;
+    return html`
+      <section lang=${locale} aria-labelledby="${this.uid}-title">
+        ${heading(level, msg('Whose matter are you handling?'), `${this.uid}-title`)}
+        ${this.result ? this.renderResult(level + 1) : nothing}
+        <form part="form" @submit=${this.continue} aria-busy=${this.busy ? 'true' : 'false'}>
+          <fieldset aria-describedby=${this.problem ? problemId : nothing}>
+            <legend>${msg('I am handling this matter')}</legend>
+            ${options.map(
+              (option) => html`<label class="option">
+                <input
+                  type="radio"
+                  name="${this.uid}-choice"
+                  .value=${option.value}
+                  .checked=${this.choice === option.value}
+                  ?disabled=${this.busy}
+                  aria-describedby="${this.uid}-${option.value}"
+                  @change=${() => {
+                    this.choice = option.value;
+                    this.problem = '';
+                  }}
+                />
+                <span>${option.label}</span>
+                <span class="hint" id="${this.uid}-${option.value}">${option.hint}</span>
+              </label>`,
+            )}
+          </fieldset>
+          ${this.problem ? html`<p class="error" id=${problemId} role="alert">${this.problem}</p>` : nothing}
+          <button class="primary" part="continue" type="submit" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>
+            ${this.busy ? msg('Opening Suomi.fi…') : msg('Continue')}
+          </button>
+          ${this.choice && this.choice !== 'self' && !this.busy
+            ? html`<p class="hint">${msg('You will be taken to Suomi.fi to choose, and then back to this page.')}</p>`
+            : nothing}
+        </form>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      </section>
+    `;
+  }
+
+  private renderResult(level: number): TemplateResult {
+    const ok = this.result === 'ok';
+    const theme = parseThemeList(this.theme).slugs.join(' ');
+    const showGuide = this.result === 'denied' && customElements.get('mandate-guide');
+    return html`
+      <div class="result ${ok ? 'ok' : 'problem'}" part="result">
+        ${this.resultText().map((line) => html`<p>${line}</p>`)}
+        ${showGuide
+          ? html`<details>
+              <summary>${msg('What mandate do I need?')}</summary>
+              <mandate-guide
+                theme=${theme}
+                principal=${this.resultMode === 'company' ? 'company' : 'person'}
+                situation="on-behalf"
+                heading-level=${Math.min(level, 6)}
+              ></mandate-guide>
+            </details>`
+          : nothing}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'acting-for-selector': ActingForSelector;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Where the full theme catalogue comes from when a theme is not in the bundled municipal subset.
+ * npm builds register a lazy chunk; the script-tag build fetches dist/cdn/mandate-themes.json next to itself.
+ */
+import {parseCatalogueJson, type ThemeRecord} from '../../core/themes.js';
+
+type Loader = () => Promise<readonly ThemeRecord[]>;
+let registered: Loader | undefined;
+let defaultUrl: string | undefined;
+const cache = new Map<string, Promise<readonly ThemeRecord[]>>();
+
+export function registerCatalogueLoader(loader: Loader): void {
+  registered = loader;
+}
+export function setDefaultCatalogueUrl(url: string | undefined): void {
+  defaultUrl = url;
+}
+
+/** Only https or same-origin catalogue URLs; the JSON is validated record by record. */
+function safeUrl(raw: string): string | undefined {
+  try {
+    const url = new URL(raw, document.baseURI);
+    return url.protocol === 'https:' || url.origin === location.origin ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function fetchCatalogue(url: string): Promise<readonly ThemeRecord[]> {
+  const response = await fetch(url, {credentials: 'omit', signal: AbortSignal.timeout(5000)});
+  if (!response.ok) throw new Error(`catalogue ${response.status}`);
+  return parseCatalogueJson(await response.json());
+}
+
+/** Resolves to the full catalogue, or rejects; the attribute wins over the registered loader. */
+export function loadFullCatalogue(attributeUrl: string | null): Promise<readonly ThemeRecord[]> {
+  const fromAttribute = attributeUrl ? safeUrl(attributeUrl) : undefined;
+  if (attributeUrl && !fromAttribute) return Promise.reject(new Error('catalogue-url refused'));
+  const key = fromAttribute ?? (registered ? 'registered' : defaultUrl ? safeUrl(defaultUrl) : undefined);
+  if (!key) return Promise.reject(new Error('no catalogue source'));
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = fromAttribute || !registered ? fetchCatalogue(key) : registered();
+    pending.catch(() => cache.delete(key));
+    cache.set(key, pending);
+  }
+  return pending;
+}

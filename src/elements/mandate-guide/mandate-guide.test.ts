@@ -1,0 +1,250 @@
+import {aTimeout, expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import './define.js';
+import type {MandateGuide} from './mandate-guide.js';
+import {guideCases, LOCALES_UNDER_TEST} from '../../../test/fixtures/guide-cases.js';
+
+const AXE = {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']};
+const shadow = (el: Element) => el.shadowRoot!;
+const text = (el: Element) => (shadow(el).textContent ?? '').replace(/\s+/g, ' ');
+const ready = async (el: MandateGuide) => {
+  await el.updateComplete;
+  await waitUntil(() => !shadow(el).querySelector('.loading'), 'guide still loading', {timeout: 7000});
+  await el.updateComplete;
+};
+const radios = (el: Element, name: string) =>
+  [...shadow(el).querySelectorAll<HTMLInputElement>('input[type=radio]')].filter((r) => r.name.endsWith(name));
+
+describe('<mandate-guide>', () => {
+  describe('every fixture state and language is accessible', () => {
+    for (const c of guideCases) {
+      for (const lang of LOCALES_UNDER_TEST) {
+        it(`${c.name} (${lang}) passes axe`, async () => {
+          const el = await fixture<MandateGuide>(c.render(lang));
+          await ready(el);
+          expect(shadow(el).textContent!.trim().length).to.be.greaterThan(0);
+          await expect(el).to.be.accessible(AXE);
+        });
+      }
+    }
+  });
+
+  it('shows the theme card and what to choose in Suomi.fi when everything is preset', async () => {
+    const el = await fixture<MandateGuide>(
+      html`<mandate-guide lang="sv" theme="koulu_tai_tutkintotodistuksen_tilaaminen" principal="person" situation="on-behalf"></mandate-guide>`,
+    );
+    await ready(el);
+    expect(shadow(el).querySelector('fieldset')).to.equal(null);
+    const card = shadow(el).querySelector('[part=theme]')!;
+    expect(card.textContent).to.contain('Beställning av skol- eller examensbetyg');
+    const choose = shadow(el).querySelector('[part=choose]')!;
+    expect(choose.querySelector('.theme-name')!.textContent).to.equal('Beställning av skol- eller examensbetyg');
+    const valtuudet = [...choose.querySelectorAll('a')].find((a) => a.href.startsWith('https://www.suomi.fi/fullmakter'));
+    expect(valtuudet, 'link to Suomi.fi Valtuudet in Swedish').to.exist;
+    expect(valtuudet!.target).to.equal('_blank');
+    expect(valtuudet!.rel).to.contain('noopener');
+    expect(valtuudet!.querySelector('.visually-hidden')!.textContent!.trim().length).to.be.greaterThan(0);
+  });
+
+  it('shows the official Finnish name marked lang="fi" on a Swedish page when no Swedish name exists', async () => {
+    const el = await fixture<MandateGuide>(
+      html`<mandate-guide lang="sv" theme="p4771" principal="person" situation="on-behalf"></mandate-guide>`,
+    );
+    await ready(el);
+    const name = shadow(el).querySelector('[part=theme] [lang=fi]');
+    expect(name?.textContent).to.equal('Toimeentulotuki');
+    expect(shadow(el).querySelector('[part=theme] .note')).to.exist;
+  });
+
+  it('asks with radio fieldsets, then shows guidance and fires puolesta-situation-change', async () => {
+    const el = await fixture<MandateGuide>(html`<mandate-guide lang="en" theme="veroasioiden_hoito"></mandate-guide>`);
+    await ready(el);
+    const fieldsets = shadow(el).querySelectorAll('fieldset');
+    expect(fieldsets.length).to.equal(2);
+    fieldsets.forEach((f) => expect(f.querySelector('legend')!.textContent!.trim()).to.not.equal(''));
+    expect(shadow(el).querySelector('[part=verdict]')).to.equal(null);
+
+    radios(el, 'principal').find((r) => r.value === 'person')!.click();
+    const event = oneEvent(el, 'puolesta-situation-change');
+    radios(el, 'situation').find((r) => r.value === 'on-behalf')!.click();
+    const {detail} = await event;
+    expect(detail).to.deep.equal({principal: 'person', situation: 'on-behalf', mandateNeeded: true});
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part=verdict]')).to.exist;
+    expect(shadow(el).querySelector('[role=status][aria-live=polite]')!.textContent).to.contain('mandate');
+  });
+
+  it('can be answered with the keyboard alone', async () => {
+    const el = await fixture<MandateGuide>(html`<mandate-guide lang="en"></mandate-guide>`);
+    await ready(el);
+    radios(el, 'principal')[0].focus();
+    await sendKeys({press: 'Space'});
+    await sendKeys({press: 'ArrowDown'});
+    await el.updateComplete;
+    expect(radios(el, 'principal').find((r) => r.checked)?.value).to.equal('minor');
+    await sendKeys({press: 'Tab'});
+    await sendKeys({press: 'Space'});
+    await el.updateComplete;
+    expect(radios(el, 'situation').some((r) => r.checked)).to.equal(true);
+    expect(shadow(el).querySelector('[part=verdict]')).to.exist;
+  });
+
+  it('says plainly that no mandate is needed when acting alone', async () => {
+    const el = await fixture<MandateGuide>(
+      html`<mandate-guide lang="en" theme="veroasioiden_hoito" principal="minor" situation="alone"></mandate-guide>`,
+    );
+    await ready(el);
+    expect(shadow(el).querySelector('[part=choose]')).to.equal(null);
+    expect(shadow(el).querySelector('[part=verdict]')!.textContent).to.match(/no mandate|not need/i);
+  });
+
+  describe('language', () => {
+    it('follows the nearest ancestor lang, then <html lang>, and changes with it', async () => {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="sv"><mandate-guide principal="person" situation="on-behalf" theme="koulu_tai_tutkintotodistuksen_tilaaminen"></mandate-guide></div>`,
+      );
+      const el = wrapper.querySelector('mandate-guide')!;
+      await ready(el);
+      expect(shadow(el).querySelector('section')!.lang).to.equal('sv');
+      expect(text(el)).to.contain('Beställning av skol- eller examensbetyg');
+      wrapper.setAttribute('lang', 'en-GB');
+      await waitUntil(() => shadow(el).querySelector('section')!.lang === 'en');
+      expect(text(el)).to.contain('Ordering a school certificate or diploma');
+      wrapper.removeAttribute('lang');
+      const htmlLang = document.documentElement.getAttribute('lang');
+      document.documentElement.setAttribute('lang', 'fi');
+      try {
+        await waitUntil(() => shadow(el).querySelector('section')!.lang === 'fi');
+        expect(text(el)).to.contain('Koulu- tai tutkintotodistuksen tilaaminen');
+      } finally {
+        if (htmlLang === null) document.documentElement.removeAttribute('lang');
+        else document.documentElement.setAttribute('lang', htmlLang);
+      }
+    });
+
+    it('defaults to Finnish when no ancestor names a supported language', async () => {
+      const htmlLang = document.documentElement.getAttribute('lang');
+      document.documentElement.setAttribute('lang', 'de');
+      try {
+        const el = await fixture<MandateGuide>(html`<mandate-guide></mandate-guide>`);
+        await ready(el);
+        expect(shadow(el).querySelector('section')!.lang).to.equal('fi');
+      } finally {
+        if (htmlLang === null) document.documentElement.removeAttribute('lang');
+        else document.documentElement.setAttribute('lang', htmlLang);
+      }
+    });
+  });
+
+  describe('hostile and unknown input', () => {
+    it('names an unknown theme as text and shows the light-DOM fallback', async () => {
+      const el = await fixture<MandateGuide>(
+        html`<mandate-guide lang="en" theme="no_such_theme_here" catalogue-url="/src/generated/public/mandate-themes.json" principal="person" situation="on-behalf"
+          ><p id="fallback">Ask the customer service.</p></mandate-guide
+        >`,
+      );
+      await ready(el);
+      expect(text(el)).to.contain('no_such_theme_here');
+      const slot = shadow(el).querySelector<HTMLSlotElement>('.fallback slot')!;
+      expect(slot.assignedElements().map((e) => e.id)).to.deep.equal(['fallback']);
+    });
+
+    it('renders markup and script in attributes as text, never as elements', async () => {
+      const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+      const el = await fixture<MandateGuide>(
+        html`<mandate-guide lang="en" theme=${evil} principal=${evil} situation=${'"><svg onload=alert(1)>'} heading-level="javascript:alert(1)"></mandate-guide>`,
+      );
+      await ready(el);
+      expect(shadow(el).querySelector('img, script, svg')).to.equal(null);
+      expect((window as unknown as {__pwned?: number}).__pwned).to.equal(undefined);
+      expect(text(el)).to.contain('<img');
+      expect(shadow(el).querySelectorAll('[part=notice]').length).to.be.greaterThanOrEqual(3);
+      expect(shadow(el).querySelector('[role=heading]')!.getAttribute('aria-level')).to.equal('2');
+      await expect(el).to.be.accessible(AXE);
+    });
+
+    it('shortens very long values in messages', async () => {
+      const el = await fixture<MandateGuide>(html`<mandate-guide lang="en" principal=${'x'.repeat(10000)}></mandate-guide>`);
+      await ready(el);
+      const notice = shadow(el).querySelector('[part=notice]')!;
+      expect(notice.textContent!.length).to.be.lessThan(400);
+    });
+
+    it('builds links only to https Suomi.fi addresses', async () => {
+      const el = await fixture<MandateGuide>(
+        html`<mandate-guide lang="fi" theme="javascript:alert(1) veroasioiden_hoito" principal="company" situation="on-behalf"></mandate-guide>`,
+      );
+      await ready(el);
+      const links = [...shadow(el).querySelectorAll('a')];
+      expect(links.length).to.be.greaterThan(1);
+      for (const a of links) expect(new URL(a.href).origin).to.equal('https://www.suomi.fi');
+    });
+
+    it('uses heading-level for its outline and caps sub-headings at 6', async () => {
+      const el = await fixture<MandateGuide>(
+        html`<mandate-guide lang="en" heading-level="6" theme="veroasioiden_hoito" principal="person" situation="joint"></mandate-guide>`,
+      );
+      await ready(el);
+      const levels = [...shadow(el).querySelectorAll('[role=heading]')].map((h) => Number(h.getAttribute('aria-level')));
+      expect(levels[0]).to.equal(6);
+      expect(Math.max(...levels)).to.equal(6);
+    });
+  });
+
+  describe('themes from PTV', () => {
+    it('takes theme names from the service channel', async () => {
+      const el = await fixture<MandateGuide>(
+        html`<mandate-guide lang="en" ptv-base="/ptv/api/v11/" service-channel="7f3c9a2e-4b1d-4e8a-9c6f-2d5b8e1a3c70" principal="person" situation="on-behalf"></mandate-guide>`,
+      );
+      await ready(el);
+      expect(text(el)).to.contain('Ordering a school certificate or diploma');
+      expect(shadow(el).querySelectorAll('[part=theme]').length).to.be.greaterThanOrEqual(1);
+    });
+
+    it('falls back to the theme attribute with a polite note when PTV fails', async () => {
+      const el = await fixture<MandateGuide>(
+        html`<mandate-guide lang="en" ptv-base="/ptv/api/v11/" service-channel="00000000-0000-4000-8000-000000000500" theme="veroasioiden_hoito" principal="person" situation="on-behalf"
+          ><p>Fallback text</p></mandate-guide
+        >`,
+      );
+      const error = oneEvent(el, 'puolesta-error');
+      expect((await error).detail.code).to.match(/^ptv-/);
+      await ready(el);
+      expect(text(el)).to.contain('Veroasioiden hoito');
+      expect(shadow(el).querySelector('[part=notice]')).to.exist;
+      await expect(el).to.be.accessible(AXE);
+    });
+  });
+
+  it('loads a theme that is not bundled from the full catalogue', async () => {
+    const el = await fixture<MandateGuide>(
+      html`<mandate-guide lang="en" theme="sotalapsitietojen_selvittaminen" principal="person" situation="on-behalf"></mandate-guide>`,
+    );
+    await ready(el);
+    expect(text(el)).to.contain('Ordering information on wartime child evacuees');
+  });
+
+  it('refuses a catalogue-url on another origin and says so', async () => {
+    const el = await fixture<MandateGuide>(
+      html`<mandate-guide lang="en" catalogue-url="http://evil.example/themes.json" theme="sotalapsitietojen_selvittaminen" principal="person" situation="on-behalf"></mandate-guide>`,
+    );
+    await ready(el);
+    expect(text(el)).to.contain('sotalapsitietojen_selvittaminen');
+    expect(shadow(el).querySelector('[part=notice]')).to.exist;
+  });
+
+  it('copies the exact theme name and announces it', async () => {
+    const el = await fixture<MandateGuide>(
+      html`<mandate-guide lang="en" theme="lainhuudatusasiakirjojen_tilaaminen" principal="person" situation="on-behalf"></mandate-guide>`,
+    );
+    await ready(el);
+    shadow(el).querySelector<HTMLButtonElement>('[part=choose] button')!.click();
+    const live = shadow(el).querySelector('[role=status][aria-live=polite]')!;
+    await waitUntil(() => live.textContent!.trim() !== '');
+    // Headless Chromium may refuse the clipboard; then the name must be selected for a manual copy.
+    const copied = live.textContent!.includes('Ordering property title registration documents');
+    const selected = getSelection()!.toString() === 'Ordering property title registration documents';
+    expect(copied || selected).to.equal(true);
+    await aTimeout(0);
+  });
+});

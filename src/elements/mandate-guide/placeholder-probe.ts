@@ -1,2 +1,0 @@
-import {msg} from '../../localization.js';
-export const probe = () => msg('Acting on behalf of someone else');

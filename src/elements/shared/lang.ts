@@ -1,0 +1,39 @@
+import {DEFAULT_LOCALE, toLocale, type Locale} from '../../core/locale.js';
+
+/**
+ * The element's language: its own or the nearest ancestor's supported `lang` (crossing shadow roots),
+ * else <html lang>, else Finnish.
+ */
+export function resolveLocale(element: Element): Locale {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) {
+      const locale = toLocale(node.getAttribute('lang'));
+      if (locale) return locale;
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return DEFAULT_LOCALE;
+}
+
+interface LangAware extends Element {
+  requestUpdate(): void;
+}
+const watchers = new Set<LangAware>();
+let observer: MutationObserver | undefined;
+
+/** One observer for the whole page re-renders every element when any `lang` attribute changes. */
+export function watchLang(element: LangAware): () => void {
+  watchers.add(element);
+  if (!observer) {
+    observer = new MutationObserver(() => watchers.forEach((w) => w.requestUpdate()));
+    observer.observe(document.documentElement, {attributes: true, attributeFilter: ['lang'], subtree: true});
+  }
+  return () => {
+    watchers.delete(element);
+    if (watchers.size === 0) {
+      observer?.disconnect();
+      observer = undefined;
+    }
+  };
+}

@@ -1,0 +1,111 @@
+import {css} from 'lit';
+
+/**
+ * Suomi.fi design tokens as defaults behind --puolesta-* custom properties. Custom properties cross the
+ * shadow boundary, so a host page themes every element from its own stylesheet.
+ */
+export const tokens = css`
+  :host {
+    --_font: var(--puolesta-font-family, 'Source Sans 3', 'Source Sans Pro', 'Helvetica Neue', Arial, sans-serif);
+    --_size: var(--puolesta-font-size, 18px);
+    --_line: var(--puolesta-line-height, 1.5);
+    --_text: var(--puolesta-color-text, #212121);
+    --_muted: var(--puolesta-color-text-secondary, #5f686d);
+    --_bg: var(--puolesta-color-background, #ffffff);
+    --_surface: var(--puolesta-color-surface, #eaf2fa);
+    --_border: var(--puolesta-color-border, #c8cdd0);
+    --_brand: var(--puolesta-color-brand, #00357a);
+    --_link: var(--puolesta-color-link, #2a6ebb);
+    --_focus: var(--puolesta-color-focus, #e86717);
+    --_info: var(--puolesta-color-info, #2a6ebb);
+    --_warning: var(--puolesta-color-warning, #f6af09);
+    --_alert: var(--puolesta-color-alert, #ae332d);
+    --_success: var(--puolesta-color-success, #09a580);
+    --_on-brand: var(--puolesta-color-on-brand, #ffffff);
+    --_s1: var(--puolesta-space-xs, 5px);
+    --_s2: var(--puolesta-space-s, 10px);
+    --_s3: var(--puolesta-space-m, 15px);
+    --_s4: var(--puolesta-space-l, 20px);
+    --_radius: var(--puolesta-radius, 2px);
+    display: block;
+    font-family: var(--_font);
+    font-size: var(--_size);
+    line-height: var(--_line);
+    color: var(--_text);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  a {
+    color: var(--_link);
+    text-decoration-thickness: 1px;
+    text-underline-offset: 0.15em;
+  }
+  a:hover {
+    text-decoration-thickness: 2px;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .heading {
+    font-weight: 600;
+    color: var(--_text);
+    margin: var(--_s4) 0 var(--_s2);
+  }
+  .h1 { font-size: 2.2em; line-height: 1.2; }
+  .h2 { font-size: 1.55em; line-height: 1.25; }
+  .h3 { font-size: 1.22em; line-height: 1.3; }
+  .h4, .h5, .h6 { font-size: 1em; }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+  button {
+    font: inherit;
+    min-height: 44px;
+    min-width: 44px;
+    padding: var(--_s1) var(--_s3);
+    border-radius: var(--_radius);
+    border: 2px solid var(--_brand);
+    background: var(--_bg);
+    color: var(--_brand);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  button:hover {
+    background: var(--_surface);
+  }
+  button.primary {
+    background: var(--_brand);
+    color: var(--_on-brand);
+  }
+  button[disabled] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+  @media (forced-colors: active) {
+    :focus-visible {
+      outline-color: Highlight;
+    }
+    button {
+      border-color: ButtonText;
+    }
+  }
+`;

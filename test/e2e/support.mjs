@@ -1,0 +1,56 @@
+// Shared by the end-to-end tests: a real static HTTP server on 127.0.0.1 and Debian Chromium via Playwright.
+import {createServer} from 'node:http';
+import {readFile} from 'node:fs/promises';
+import {extname, join, normalize, sep} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {chromium} from 'playwright-core';
+import {chromiumArgs, chromiumPath} from '../chromium.mjs';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+const TYPES = {'.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.css': 'text/css'};
+
+/**
+ * Serves `pages` (path → html) and files under the repository root, every response with `headers`.
+ * Returns {url, close}.
+ */
+export async function serve({pages = {}, headers = {}} = {}) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const send = (status, body, type) => {
+      res.writeHead(status, {'Content-Type': type, ...headers});
+      res.end(body);
+    };
+    if (pages[path] !== undefined) return send(200, pages[path], TYPES['.html']);
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root + sep) && file !== root) return send(404, 'not found', 'text/plain');
+    try {
+      send(200, await readFile(file), TYPES[extname(file)] ?? 'application/octet-stream');
+    } catch {
+      send(404, 'not found', 'text/plain');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r))};
+}
+
+export function launch() {
+  return chromium.launch({executablePath: chromiumPath, args: chromiumArgs});
+}
+
+/** Collects page errors, console errors and CSP violations of a page. */
+export async function watch(page) {
+  const problems = {errors: [], csp: []};
+  page.on('pageerror', (e) => problems.errors.push(String(e)));
+  await page.exposeFunction('__reportCsp', (v) => problems.csp.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__reportCsp(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  return problems;
+}
+
+/** Text of a custom element's shadow root, whitespace folded. */
+export const shadowText = (page, selector) =>
+  page.$eval(selector, (el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
