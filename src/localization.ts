@@ -1,27 +1,46 @@
 /**
- * Per-element localisation on top of @lit/localize's runtime-mode output.
+ * Per-element localisation on top of lit-localize's tooling (msg/str extraction, XLIFF, generated runtime-mode
+ * template modules).
  *
- * lit-localize's own runtime keeps one global locale, but a municipal page may hold a Swedish block on a
- * Finnish page, and a host app may configure @lit/localize for itself (which may happen only once per page).
- * So we keep lit-localize's tooling (msg/str extraction, XLIFF, generated template modules, its runtime
- * lookup) and pick the template table per render: `inLocale(lang, () => this.renderBody())`.
+ * lit-localize's own runtime keeps one global locale and may be configured only once per page, but a municipal
+ * page may hold a Swedish block on a Finnish page, and a host app may use @lit/localize itself. So each element
+ * renders inside `inLocale(lang, …)` and `msg` looks its template up in that locale's table. Every message has
+ * an explicit short id (checked by scripts/localize-build.mjs), which keeps hashing code and hash keys out of the
+ * script-tag bundle.
  */
 import type {msg as litMsg} from '@lit/localize';
-import {runtimeMsg} from '@lit/localize/internal/runtime-msg.js';
+import {joinStringsAndValues} from '@lit/localize/internal/str-tag.js';
+import type {TemplateResult} from 'lit';
 import {templates as fi} from './generated/locales/fi.js';
 import {templates as sv} from './generated/locales/sv.js';
 import type {Locale} from './core/locale.js';
 
-export {str} from '@lit/localize';
+export {str} from '@lit/localize/internal/str-tag.js';
 
-type Templates = Parameters<typeof runtimeMsg>[0];
-const TABLES: Record<Locale, Templates> = {fi, sv, en: undefined};
+type StrResult = {strTag: true; strings: TemplateStringsArray; values: unknown[]};
+type Localized = string | StrResult | TemplateResult;
+type Table = Record<string, Localized>;
+const TABLES: Record<Locale, Table | undefined> = {fi: fi as Table, sv: sv as Table, en: undefined};
 
-let active: Templates = undefined;
+let active: Table | undefined;
 
-/** Same signature and extraction marker as lit-localize's `msg`, resolved in the locale of the current render. */
-export const msg = ((template: Parameters<typeof litMsg>[0], options?: Parameters<typeof litMsg>[1]) =>
-  runtimeMsg(active, template as never, options)) as typeof litMsg;
+function lookup(template: Localized, id: string | undefined): unknown {
+  const localized = id ? active?.[id] : undefined;
+  if (localized === undefined || typeof localized === 'string') {
+    if (localized !== undefined) return localized;
+    // English source: a str`` result becomes a string; plain strings and html`` templates are used as they are.
+    return typeof template === 'object' && 'strTag' in template
+      ? joinStringsAndValues(template.strings, template.values)
+      : template;
+  }
+  const values = (template as StrResult | TemplateResult).values;
+  // Translations hold the index of each source expression, so a translator may reorder them.
+  if ('strTag' in localized) return joinStringsAndValues(localized.strings, values, localized.values as number[]);
+  return {...localized, values: (localized.values as number[]).map((i) => values[i])};
+}
+
+/** lit-localize's `msg` signature (so `lit-localize extract` finds every call), resolved per render locale. */
+export const msg = ((template: Localized, options?: {id?: string}) => lookup(template, options?.id)) as unknown as typeof litMsg;
 
 /** Runs `fn` with `locale` active for every `msg` call it makes synchronously. */
 export function inLocale<T>(locale: Locale, fn: () => T): T {

@@ -1,7 +1,6 @@
 // The script-tag bundle as a web editor uses it: pasted into a page served under a strict CSP.
 import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {readFile} from 'node:fs/promises';
 import {launch, serve, shadowText, STRICT_CSP, watch} from './support.mjs';
 
 const page = (lang, extra = '') => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>t</title>
@@ -52,12 +51,6 @@ describe('dist/cdn/puolesta.js under a strict CSP', () => {
     await tab.waitForFunction(() => document.querySelector('mandate-guide')?.shadowRoot?.querySelector('[part=choose]'));
     assert.deepEqual(problems, {errors: [], csp: []});
     await tab.close();
-  });
-
-  it('stays inside the size budget of 14 KB gzip', async () => {
-    const {gzipSync} = await import('node:zlib');
-    const bytes = gzipSync(await readFile(new URL('../../dist/cdn/puolesta.js', import.meta.url)), {level: 9}).length;
-    assert.ok(bytes <= 14 * 1024, `${bytes} bytes gzip`);
   });
 });
 

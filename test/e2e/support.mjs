@@ -6,7 +6,7 @@ import {fileURLToPath} from 'node:url';
 import {chromium} from 'playwright-core';
 import {chromiumArgs, chromiumPath} from '../chromium.mjs';
 
-export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/[\/]+$/, '');
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 const TYPES = {'.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.css': 'text/css'};
 

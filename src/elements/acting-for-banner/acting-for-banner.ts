@@ -122,15 +122,15 @@ export class ActingForBanner extends LitElement {
     if (next) this.stoppedName = null;
     const locale = resolveLocale(this);
     this.announcement = inLocale(locale, () =>
-      next ? this.sentence(next) : before ? msg('You are now acting as yourself.') : '',
+      next ? this.sentence(next) : before ? msg('You are now acting as yourself.', {id: 'b0'}) : '',
     );
     emit(this, 'puolesta-acting-for-change', next ? {type: next.type, name: next.name} : null);
   }
 
   private sentence(who: ActingFor): string {
     return who.type === 'company'
-      ? msg(str`You are acting on behalf of the company ${who.name}`)
-      : msg(str`You are acting on behalf of ${who.name}`);
+      ? msg(str`You are acting on behalf of the company ${who.name}`, {id: 'b1'})
+      : msg(str`You are acting on behalf of ${who.name}`, {id: 'b2'});
   }
 
   private async stop(): Promise<void> {
@@ -176,24 +176,24 @@ export class ActingForBanner extends LitElement {
     const who = this.actingFor;
     if (!who) {
       return html`${this.stoppedName
-          ? html`<p class="done" tabindex="-1" lang=${locale} part="done">${msg('You are now acting as yourself.')}</p>`
+          ? html`<p class="done" tabindex="-1" lang=${locale} part="done">${msg('You are now acting as yourself.', {id: 'b0'})}</p>`
           : nothing}${live}`;
     }
     const switchHref = this.switchUrl ? sameOriginUrl(this.switchUrl, location.href) : undefined;
     return html`
-      <div class="banner" part="banner" role="region" lang=${locale} aria-label=${msg('Acting on behalf of someone else')}>
+      <div class="banner" part="banner" role="region" lang=${locale} aria-label=${msg('Acting on behalf of someone else', {id: 'g0'})}>
         <p class="text" part="text">
           ${who.type === 'company'
-            ? msg(html`You are acting on behalf of the company <span class="name">${who.name}</span>`)
-            : msg(html`You are acting on behalf of <span class="name">${who.name}</span>`)}
+            ? msg(html`You are acting on behalf of the company <span class="name">${who.name}</span>`, {id: 'b3'})
+            : msg(html`You are acting on behalf of <span class="name">${who.name}</span>`, {id: 'b4'})}
         </p>
         <div class="actions">
-          ${switchHref ? html`<a href=${switchHref} part="switch">${msg('Switch')}</a>` : nothing}
+          ${switchHref ? html`<a href=${switchHref} part="switch">${msg('Switch', {id: 'b5'})}</a>` : nothing}
           <button type="button" class="primary" part="stop" ?disabled=${this.stopping} aria-busy=${this.stopping ? 'true' : 'false'} @click=${this.stop}>
-            ${this.stopping ? msg('Stopping…') : msg('Stop acting on their behalf')}
+            ${this.stopping ? msg('Stopping…', {id: 'b6'}) : msg('Stop acting on their behalf', {id: 'b7'})}
           </button>
         </div>
-        ${this.stopFailed ? html`<p class="text" role="alert">${msg('Stopping did not work. Check your connection and try again.')}</p>` : nothing}
+        ${this.stopFailed ? html`<p class="text" role="alert">${msg('Stopping did not work. Check your connection and try again.', {id: 'b8'})}</p>` : nothing}
       </div>
       ${live}
     `;

@@ -182,21 +182,21 @@ export class ActingForSelector extends LitElement {
         return this.principal
           ? [
               this.principal.type === 'company'
-                ? msg(str`You are now acting on behalf of the company ${this.principal.name}.`)
-                : msg(str`You are now acting on behalf of ${this.principal.name}.`),
+                ? msg(str`You are now acting on behalf of the company ${this.principal.name}.`, {id: 's0'})
+                : msg(str`You are now acting on behalf of ${this.principal.name}.`, {id: 's1'}),
             ]
-          : [msg('You chose whom to act for in Suomi.fi.')];
+          : [msg('You chose whom to act for in Suomi.fi.', {id: 's2'})];
       case 'cancelled':
-        return [msg('You cancelled the choice in Suomi.fi. You are acting as yourself.')];
+        return [msg('You cancelled the choice in Suomi.fi. You are acting as yourself.', {id: 's3'})];
       case 'denied':
         return [
-          msg('Your mandate does not cover this service, so you are acting as yourself.'),
-          msg('Check that the mandate is in force and covers the right mandate theme.'),
+          msg('Your mandate does not cover this service, so you are acting as yourself.', {id: 's4'}),
+          msg('Check that the mandate is in force and covers the right mandate theme.', {id: 's5'}),
         ];
       case 'expired':
-        return [msg('The connection to Suomi.fi timed out. Please choose again.')];
+        return [msg('The connection to Suomi.fi timed out. Please choose again.', {id: 's6'})];
       case 'error':
-        return [msg('Something went wrong with Suomi.fi. You are acting as yourself. Please try again later.')];
+        return [msg('Something went wrong with Suomi.fi. You are acting as yourself. Please try again later.', {id: 's7'})];
       default:
         return [];
     }
@@ -210,20 +210,20 @@ export class ActingForSelector extends LitElement {
     event.preventDefault();
     const locale = resolveLocale(this);
     if (!this.choice) {
-      this.problem = inLocale(locale, () => msg('Choose whose matter you are handling.'));
+      this.problem = inLocale(locale, () => msg('Choose whose matter you are handling.', {id: 's8'}));
       this.renderRoot.querySelector<HTMLInputElement>('input[type=radio]')?.focus();
       return;
     }
     this.problem = '';
     if (this.choice === 'self') {
-      this.announcement = inLocale(locale, () => msg('You are acting as yourself.'));
+      this.announcement = inLocale(locale, () => msg('You are acting as yourself.', {id: 's9'}));
       emit(this, 'puolesta-acting-for-change', null);
       return;
     }
     const returnPath = safeReturnPath(this.returnUrl ?? `${location.pathname}${location.search}`);
     const target = buildStartUrl(this.startUrl, location.href, this.choice, returnPath, locale);
     if (!target) {
-      this.problem = inLocale(locale, () => msg('This page is not set up correctly for acting on behalf of others.'));
+      this.problem = inLocale(locale, () => msg('This page is not set up correctly for acting on behalf of others.', {id: 'sa'}));
       emit(this, 'puolesta-error', {code: 'start-url-refused'});
       return;
     }
@@ -233,7 +233,7 @@ export class ActingForSelector extends LitElement {
       // storage blocked: nothing lost but a preset in later guidance
     }
     this.busy = true;
-    this.announcement = inLocale(locale, () => msg('Opening Suomi.fi…'));
+    this.announcement = inLocale(locale, () => msg('Opening Suomi.fi…', {id: 'sb'}));
     this.navigate(target);
   }
 
@@ -250,21 +250,21 @@ export class ActingForSelector extends LitElement {
   private renderIn(locale: Locale): TemplateResult {
     const level = toHeadingLevel(this.headingLevel);
     const options: {value: Choice; label: string; hint: string}[] = [
-      {value: 'self', label: msg('Myself'), hint: msg('You handle your own matter.')},
+      {value: 'self', label: msg('Myself', {id: 'sc'}), hint: msg('You handle your own matter.', {id: 'sd'})},
       ...this.modeList.map((mode) =>
         mode === 'person'
-          ? {value: mode as Choice, label: msg('On behalf of another person'), hint: msg('You choose the person in Suomi.fi. You need their mandate, or to be their guardian.')}
-          : {value: mode as Choice, label: msg('On behalf of a company or association'), hint: msg('You choose the organisation in Suomi.fi. You need a mandate or a role in it.')},
+          ? {value: mode as Choice, label: msg('On behalf of another person', {id: 'se'}), hint: msg('You choose the person in Suomi.fi. You need their mandate, or to be their guardian.', {id: 'sf'})}
+          : {value: mode as Choice, label: msg('On behalf of a company or association', {id: 'sg'}), hint: msg('You choose the organisation in Suomi.fi. You need a mandate or a role in it.', {id: 'sh'})},
       ),
     ];
     const problemId = `${this.uid}-problem`;
     return html`
       <section lang=${locale} aria-labelledby="${this.uid}-title">
-        ${heading(level, msg('Whose matter are you handling?'), `${this.uid}-title`)}
+        ${heading(level, msg('Whose matter are you handling?', {id: 'v0'}), `${this.uid}-title`)}
         ${this.result ? this.renderResult(level + 1) : nothing}
         <form part="form" @submit=${this.continue} aria-busy=${this.busy ? 'true' : 'false'}>
           <fieldset aria-describedby=${this.problem ? problemId : nothing}>
-            <legend>${msg('I am handling this matter')}</legend>
+            <legend>${msg('I am handling this matter', {id: 'si'})}</legend>
             ${options.map(
               (option) => html`<label class="option">
                 <input
@@ -286,10 +286,10 @@ export class ActingForSelector extends LitElement {
           </fieldset>
           ${this.problem ? html`<p class="error" id=${problemId} role="alert">${this.problem}</p>` : nothing}
           <button class="primary" part="continue" type="submit" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>
-            ${this.busy ? msg('Opening Suomi.fi…') : msg('Continue')}
+            ${this.busy ? msg('Opening Suomi.fi…', {id: 'sb'}) : msg('Continue', {id: 'sj'})}
           </button>
           ${this.choice && this.choice !== 'self' && !this.busy
-            ? html`<p class="hint">${msg('You will be taken to Suomi.fi to choose, and then back to this page.')}</p>`
+            ? html`<p class="hint">${msg('You will be taken to Suomi.fi to choose, and then back to this page.', {id: 'sk'})}</p>`
             : nothing}
         </form>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
@@ -306,7 +306,7 @@ export class ActingForSelector extends LitElement {
         ${this.resultText().map((line) => html`<p>${line}</p>`)}
         ${showGuide
           ? html`<details>
-              <summary>${msg('What mandate do I need?')}</summary>
+              <summary>${msg('What mandate do I need?', {id: 'sl'})}</summary>
               <mandate-guide
                 theme=${theme}
                 principal=${this.resultMode === 'company' ? 'company' : 'person'}

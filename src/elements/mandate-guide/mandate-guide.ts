@@ -16,6 +16,7 @@ import {
   principalLegend,
   principalOptions,
   renderGuidance,
+  renderVerdict,
   situationHint,
   situationLegend,
   situationOptions,
@@ -180,7 +181,7 @@ export class MandateGuide extends LitElement {
     const showFallback = this.ptv.status === 'failed' || views.some((v) => !v.known);
     return html`
       <section part="container" class="guide" lang=${locale} aria-labelledby="${this.uid}-title">
-        ${heading(level, msg('Acting on behalf of someone else'), `${this.uid}-title`)}
+        ${heading(level, msg('Acting on behalf of someone else', {id: 'g0'}), `${this.uid}-title`)}
         ${this.renderNotices(views)}
         ${showFallback ? html`<div class="fallback" part="fallback"><slot></slot></div>` : nothing}
         ${this.presetPrincipal && this.presetSituation ? nothing : this.renderQuestions(principal)}
@@ -194,30 +195,30 @@ export class MandateGuide extends LitElement {
     const notices: TemplateResult[] = [];
     const say = (text: string) => notices.push(html`<p class="notice" part="notice">${text}</p>`);
     if (this.ptv.status === 'loading' || this.catalogueLoading) {
-      notices.push(html`<p class="notice loading" part="notice" role="status">${msg('Loading the mandate details…')}</p>`);
+      notices.push(html`<p class="notice loading" part="notice" role="status">${msg('Loading the mandate details…', {id: 'g1'})}</p>`);
     }
     if (this.ptv.status === 'failed') {
       say(
         this.ptv.reason === 'empty'
-          ? msg('The service description does not name a mandate theme for this service.')
-          : msg('We could not load the mandate details from the service description right now.'),
+          ? msg('The service description does not name a mandate theme for this service.', {id: 'g2'})
+          : msg('We could not load the mandate details from the service description right now.', {id: 'g3'}),
       );
     }
     for (const token of this.ptv.status === 'ok' ? [] : this.themeSlugs.invalid) {
-      say(msg(str`"${shorten(token)}" is not a mandate theme id, so it was left out.`));
+      say(msg(str`"${shorten(token)}" is not a mandate theme id, so it was left out.`, {id: 'g4'}));
     }
     for (const view of views.filter((v) => !v.known)) {
       say(
         this.catalogueFailed
-          ? msg(str`We could not check the mandate theme "${shorten(view.slug)}" right now.`)
-          : msg(str`We do not know a mandate theme called "${shorten(view.slug)}". Please check the service's own instructions.`),
+          ? msg(str`We could not check the mandate theme "${shorten(view.slug)}" right now.`, {id: 'g5'})
+          : msg(str`We do not know a mandate theme called "${shorten(view.slug)}". Please check the service's own instructions.`, {id: 'g6'}),
       );
     }
     if (this.principal !== null && !this.presetPrincipal) {
-      say(msg(str`The page gave an unknown choice "${shorten(this.principal)}" for whose matter this is. Please choose below.`));
+      say(msg(str`The page gave an unknown choice "${shorten(this.principal)}" for whose matter this is. Please choose below.`, {id: 'g7'}));
     }
     if (this.situation !== null && !this.presetSituation) {
-      say(msg(str`The page gave an unknown choice "${shorten(this.situation)}" for how the matter is shared. Please choose below.`));
+      say(msg(str`The page gave an unknown choice "${shorten(this.situation)}" for how the matter is shared. Please choose below.`, {id: 'g8'}));
     }
     return notices;
   }
@@ -279,8 +280,8 @@ export class MandateGuide extends LitElement {
     this.announcement = inLocale(locale, () =>
       guidance
         ? guidance.mandateNeeded
-          ? msg('Guidance updated below: you need a mandate.')
-          : msg('Guidance updated below: you do not need a mandate.')
+          ? msg('Guidance updated below: you need a mandate.', {id: 'g9'})
+          : msg('Guidance updated below: you do not need a mandate.', {id: 'ga'})
         : '',
     );
     emit<SituationChangeDetail>(this, 'puolesta-situation-change', {
@@ -297,8 +298,9 @@ export class MandateGuide extends LitElement {
   private renderAnswer(guidance: Guidance, views: ThemeView[], locale: Locale, level: number): TemplateResult {
     return html`
       <div class="answer">
+        ${renderVerdict(guidance)}
         ${guidance.mandateNeeded ? this.renderThemes(views, level + 1) : nothing}
-        ${guidance.mandateNeeded ? this.renderChoose(views, locale, level + 1) : nothing}
+        ${guidance.mandateNeeded ? this.renderChoose(views, locale, level + 1, guidance.specifierHint) : nothing}
         ${renderGuidance(guidance, level + 1)}
       </div>
     `;
@@ -309,19 +311,19 @@ export class MandateGuide extends LitElement {
     return html`${views.map(
       (view, index) => html`
         <article class="theme" part="theme" aria-labelledby="${this.uid}-theme-${index}">
-          <p class="eyebrow">${msg('Mandate theme')}</p>
+          <p class="eyebrow">${msg('Mandate theme', {id: 'gb'})}</p>
           ${heading(level, view.name ? html`<span lang=${view.name.lang}>${view.name.text}</span>` : view.slug, `${this.uid}-theme-${index}`, 'theme-name')}
           ${view.nameInOtherLanguage
-            ? html`<p class="note">${msg('This theme has an official name in Finnish only. Suomi.fi shows the same name.')}</p>`
+            ? html`<p class="note">${msg('This theme has an official name in Finnish only. Suomi.fi shows the same name.', {id: 'gc'})}</p>`
             : nothing}
           ${!view.name && view.known
-            ? html`<p class="note">${msg('Our list has no official name for this theme. Search Suomi.fi for the service or ask the service for the theme name.')}</p>`
+            ? html`<p class="note">${msg('Our list has no official name for this theme. Search Suomi.fi for the service or ask the service for the theme name.', {id: 'gd'})}</p>`
             : nothing}
           ${view.description ? html`<p lang=${view.description.lang}>${view.description.text}</p>` : nothing}
           ${index === 0 ? html`<slot name="theme-note"></slot>` : nothing}
           <p>
             <a href=${view.page.href} hreflang=${view.page.hreflang} target="_blank" rel="noopener noreferrer"
-              >${msg('Mandate themes on Suomi.fi')}<span class="visually-hidden"> ${msg('(opens in a new tab)')}</span></a
+              >${msg('Mandate themes on Suomi.fi', {id: 'ge'})}<span class="visually-hidden"> ${msg('(opens in a new tab)', {id: 'gf'})}</span></a
             >
           </p>
         </article>
@@ -329,32 +331,34 @@ export class MandateGuide extends LitElement {
     )}`;
   }
 
-  private renderChoose(views: ThemeView[], locale: Locale, level: number): TemplateResult {
+  private renderChoose(views: ThemeView[], locale: Locale, level: number, specifierHint: boolean): TemplateResult {
     const named = views.filter((v) => v.name);
     return html`
       <div class="choose" part="choose" role="group" aria-labelledby="${this.uid}-choose">
-        ${heading(level, msg('What to choose in Suomi.fi'), `${this.uid}-choose`)}
+        ${heading(level, msg('What to choose in Suomi.fi', {id: 'gg'}), `${this.uid}-choose`)}
         ${named.length
-          ? html`<p>${msg('In Suomi.fi Valtuudet, choose the mandate theme with exactly this name:')}</p>
+          ? html`<p>${msg('In Suomi.fi Valtuudet, choose the mandate theme with exactly this name:', {id: 'gh'})}</p>
               <ul class="copy-list">
                 ${named.map(
                   (view, i) => html`<li>
                     <span class="theme-name" id="${this.uid}-copy-${i}" lang=${view.name!.lang}>${view.name!.text}</span>
                     <button type="button" aria-describedby="${this.uid}-copy-${i}" @click=${() => this.copy(view.name!.text, i)}>
-                      ${msg('Copy name')}
+                      ${msg('Copy name', {id: 'gi'})}
                     </button>
                   </li>`,
                 )}
               </ul>`
-          : html`<p>${msg('Choose the mandate theme that the service names in its instructions.')}</p>`}
-        <p class="hint">${msg('If Suomi.fi asks for a specifier, you can limit the mandate, for example to this municipality or to one property.')}</p>
+          : html`<p>${msg('Choose the mandate theme that the service names in its instructions.', {id: 'gj'})}</p>`}
+        ${specifierHint
+          ? html`<p class="hint">${msg('If Suomi.fi asks for a specifier, you can limit the mandate, for example to this municipality or to one property.', {id: 'gk'})}</p>`
+          : nothing}
         <p>
           <a class="cta" href=${VALTUUDET_HOME[locale]} hreflang=${locale} target="_blank" rel="noopener noreferrer"
-            >${msg('Go to Suomi.fi Valtuudet')}<span class="visually-hidden"> ${msg('(opens in a new tab)')}</span></a
+            >${msg('Go to Suomi.fi Valtuudet', {id: 'gl'})}<span class="visually-hidden"> ${msg('(opens in a new tab)', {id: 'gf'})}</span></a
           >
         </p>
         <p class="hint">
-          ${msg('Suomi.fi opens in a new tab. Come back to this page when the mandate is in force: a request takes effect only after the other party accepts it.')}
+          ${msg('Suomi.fi opens in a new tab. Come back to this page when the mandate is in force: a request takes effect only after the other party accepts it.', {id: 'gm'})}
         </p>
       </div>
     `;
@@ -364,13 +368,13 @@ export class MandateGuide extends LitElement {
     const locale = resolveLocale(this);
     try {
       await navigator.clipboard.writeText(text);
-      this.announcement = inLocale(locale, () => msg(str`Copied: ${text}`));
+      this.announcement = inLocale(locale, () => msg(str`Copied: ${text}`, {id: 'gn'}));
     } catch {
       // Clipboard refused (permissions, insecure page): select the name so the citizen can copy it by hand.
       const target = this.renderRoot.querySelector(`#${this.uid}-copy-${index}`);
       const selection = getSelection();
       if (target && selection) selection.selectAllChildren(target);
-      this.announcement = inLocale(locale, () => msg('Copying did not work. The name is selected: press Ctrl+C to copy it.'));
+      this.announcement = inLocale(locale, () => msg('Copying did not work. The name is selected: press Ctrl+C to copy it.', {id: 'go'}));
     }
   }
 }
