@@ -1,10 +1,12 @@
 import {defineConfig} from 'vite';
+import {minifyTemplatesPlugin} from './scripts/minify-templates.mjs';
 
 // Two builds: `vite build` → dist/lib (ESM for bundlers, lit external, catalogue as a lazy chunk);
 // `vite build --mode cdn` → dist/cdn/puolesta.js (one classic script with everything, plus the catalogue JSON).
 export default defineConfig(({mode}) =>
   mode === 'cdn'
     ? {
+        plugins: [minifyTemplatesPlugin()],
         publicDir: 'src/generated/public',
         build: {
           outDir: 'dist/cdn',
@@ -17,6 +19,7 @@ export default defineConfig(({mode}) =>
         },
       }
     : {
+        plugins: [minifyTemplatesPlugin()],
         publicDir: false,
         build: {
           outDir: 'dist/lib',

@@ -10,7 +10,10 @@ import {heading} from '../shared/heading.js';
 export const principalLegend = () => msg('Whose matter are you handling?', {id: 'v0'});
 export const principalHint = () => msg('Choose the one that fits best. You can change your answer.', {id: 'v1'});
 export const situationLegend = () => msg('Who else shares this matter?', {id: 'v2'});
-export const situationHint = () => msg('For example, a child usually has two guardians who share the matter.', {id: 'v3'});
+export const situationHint = (principal?: Principal) =>
+  principal === 'company'
+    ? msg('For example, the board or several representatives may share the matter.', {id: 'v3c'})
+    : msg('For example, a child usually has two guardians who share the matter.', {id: 'v3'});
 
 export function principalOptions(): {value: Principal; label: string; hint: string}[] {
   return [
@@ -43,7 +46,10 @@ export function situationOptions(principal?: Principal): {value: Situation; labe
     {
       value: 'alone',
       label: msg('I handle it alone', {id: 'vh'}),
-      hint: msg('You have the right to decide alone, for example as the only guardian.', {id: 'vi'}),
+      hint:
+        principal === 'company'
+          ? msg('You have the right to act alone for the organisation, for example as its managing director.', {id: 'vic'})
+          : msg('You have the right to decide alone, for example as the only guardian.', {id: 'vi'}),
     },
   ];
 }

@@ -194,7 +194,9 @@ export class MandateGuide extends LitElement {
   private renderNotices(views: ThemeView[]): TemplateResult[] {
     const notices: TemplateResult[] = [];
     const say = (text: string) => notices.push(html`<p class="notice" part="notice">${text}</p>`);
-    if (this.ptv.status === 'loading' || this.catalogueLoading) {
+    // While PTV answers, the `theme` attribute is shown (usually the same theme), so nothing jumps; only a
+    // guide with nothing to show yet says it is loading.
+    if ((this.ptv.status === 'loading' && views.length === 0 && !this.theme) || this.catalogueLoading) {
       notices.push(html`<p class="notice loading" part="notice" role="status">${msg('Loading the mandate details…', {id: 'g1'})}</p>`);
     }
     if (this.ptv.status === 'failed') {
@@ -264,7 +266,7 @@ export class MandateGuide extends LitElement {
           this.chosenPrincipal = v;
           this.answered();
         })}
-        ${radios('situation', situationLegend(), situationHint(), situationOptions(principal), this.currentSituation, !!this.presetSituation, (v) => {
+        ${radios('situation', situationLegend(), situationHint(principal), situationOptions(principal), this.currentSituation, !!this.presetSituation, (v) => {
           this.chosenSituation = v;
           this.answered();
         })}

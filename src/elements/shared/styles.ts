@@ -28,6 +28,7 @@ export const tokens = css`
     --_s4: var(--puolesta-space-l, 20px);
     --_radius: var(--puolesta-radius, 2px);
     display: block;
+    overflow-wrap: break-word;
     font-family: var(--_font);
     font-size: var(--_size);
     line-height: var(--_line);
@@ -52,6 +53,7 @@ export const tokens = css`
     outline-offset: 2px;
   }
   .heading {
+    overflow-wrap: anywhere;
     font-weight: 600;
     color: var(--_text);
     margin: var(--_s4) 0 var(--_s2);

@@ -1,0 +1,165 @@
+// `npm run bench`: size and speed figures, each next to a baseline measured in the same run, with a verdict
+// against the budgets in the design. Only place where speed is measured; talks to 127.0.0.1 only.
+//   node bench/run.mjs [--no-build] [--strict] [--loads N]
+import {spawnSync} from 'node:child_process';
+import {createServer} from 'node:http';
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
+import {chromium} from 'playwright-core';
+import {build} from 'vite';
+import {chromiumArgs, chromiumPath} from '../test/chromium.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const work = join(root, '.bench');
+const args = process.argv.slice(2);
+const LOADS = Number(args[args.indexOf('--loads') + 1]) || 15;
+const rows = [];
+const results = {};
+
+const row = (figure, value, baseline, ratio, budget, ok) => rows.push({figure, value, baseline, ratio, budget, ok});
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const gzip = (buf) => gzipSync(buf, {level: 9}).length;
+const brotli = (buf) => brotliCompressSync(buf, {params: {[constants.BROTLI_PARAM_QUALITY]: 11}}).length;
+
+async function sizeSection() {
+  if (!args.includes('--no-build')) {
+    const run = spawnSync('npm', ['run', 'build', '--silent'], {cwd: root, stdio: 'inherit'});
+    if (run.status !== 0) throw new Error('build failed');
+  }
+  // A lit-only baseline: one trivial LitElement, built the same way in this run.
+  await mkdir(work, {recursive: true});
+  await writeFile(join(work, 'baseline.js'), `import {LitElement, html, css} from 'lit';
+class Baseline extends LitElement { static styles = css\`:host{display:block}\`; render() { return html\`<p>Hei</p>\`; } }
+if (!customElements.get('x-baseline')) customElements.define('x-baseline', Baseline);\n`);
+  await build({
+    configFile: false, logLevel: 'silent', root,
+    build: {outDir: join(work, 'baseline'), emptyOutDir: true, target: 'es2022', minify: true,
+      lib: {entry: join(work, 'baseline.js'), name: 'Baseline', formats: ['iife'], fileName: () => 'baseline.js'},
+      rolldownOptions: {output: {codeSplitting: false}}},
+  });
+  const bundle = await readFile(join(root, 'dist/cdn/puolesta.js'));
+  const base = await readFile(join(work, 'baseline/baseline.js'));
+  const size = {raw: bundle.length, gzip: gzip(bundle), brotli: brotli(bundle)};
+  const lit = {raw: base.length, gzip: gzip(base), brotli: brotli(base)};
+  results.size = {bundle: size, litBaseline: lit};
+  row('dist/cdn/puolesta.js gzip', `${size.gzip} B`, `lit only ${lit.gzip} B`, (size.gzip / lit.gzip).toFixed(2), '≤ 14 KB (14 336 B)', size.gzip <= 14336);
+  row('dist/cdn/puolesta.js brotli', `${size.brotli} B`, `lit only ${lit.brotli} B`, (size.brotli / lit.brotli).toFixed(2), '–', null);
+  row('dist/cdn/puolesta.js raw', `${size.raw} B`, `lit only ${lit.raw} B`, (size.raw / lit.raw).toFixed(2), '–', null);
+}
+
+const GUIDE = '<mandate-guide theme="varhaiskasvatuksen_aloituksesta_tai_paattymisesta_ilmoittaminen" principal="person" situation="on-behalf" lang="fi"><p>Voit hoitaa asian toisen puolesta Suomi.fi-valtuuksilla.</p></mandate-guide>';
+const page = (body, head = '') => `<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>bench</title>${head}
+<style>body{font:18px/1.5 Arial,sans-serif;max-width:48rem;margin:2rem auto}</style></head><body><main><h1>Varhaiskasvatus</h1>${body}<p id="after">Sivun loppu.</p></main></body></html>`;
+
+/** A local server for the two pages and the bundle. */
+async function startServer(staticBody) {
+  const bundle = await readFile(join(root, 'dist/cdn/puolesta.js'));
+  const pages = {
+    '/element.html': page(GUIDE, '<script src="/puolesta.js" defer></script>'),
+    '/element-sync.html': page(GUIDE, '<script src="/puolesta.js"></script>'),
+    '/static.html': page(staticBody),
+  };
+  const server = createServer((req, res) => {
+    if (req.url === '/puolesta.js') {
+      res.writeHead(200, {'Content-Type': 'text/javascript', 'Cache-Control': 'no-store'});
+      return res.end(bundle);
+    }
+    const html = pages[req.url];
+    res.writeHead(html ? 200 : 404, {'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store'});
+    res.end(html ?? 'not found');
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return {server, url: `http://127.0.0.1:${server.address().port}`, setStatic: (b) => (pages['/static.html'] = page(b))};
+}
+
+// Records when a sentence of the guidance is laid out (present with a non-zero box), in the page or the
+// element's shadow root, and sums layout shifts.
+const PROBE = (sentence) => `(() => {
+  window.__cls = 0;
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+    .observe({type: 'layout-shift', buffered: true});
+  const find = (root) => { const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) if (n.data.includes(${JSON.stringify(sentence)})) return n.parentElement; };
+  const check = () => {
+    const el = find(document.body ?? document.documentElement) ?? (document.querySelector('mandate-guide')?.shadowRoot && find(document.querySelector('mandate-guide').shadowRoot));
+    if (el && el.getBoundingClientRect().height > 0) { window.__shown = performance.now(); return; }
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})()`;
+
+async function timeLoad(browser, url, sentence, throttle) {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Network.setCacheDisabled', {cacheDisabled: true});
+  if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', {rate: throttle});
+  await tab.addInitScript(PROBE(sentence));
+  await tab.goto(url, {waitUntil: 'load'});
+  await tab.waitForFunction(() => window.__shown !== undefined, null, {timeout: 15000});
+  await tab.waitForTimeout(300);
+  const [shown, cls] = await tab.evaluate(() => [window.__shown, window.__cls]);
+  await context.close();
+  return {shown, cls};
+}
+
+async function loadSection() {
+  const browser = await chromium.launch({executablePath: chromiumPath, args: chromiumArgs});
+  const srv = await startServer('');
+  try {
+    // The static page shows the same text the element renders.
+    const tab = await browser.newPage();
+    await tab.goto(`${srv.url}/element.html`);
+    await tab.waitForFunction(() => document.querySelector('mandate-guide')?.shadowRoot?.querySelector('[part=steps]'));
+    const paragraphs = await tab.evaluate(() => document.querySelector('mandate-guide').shadowRoot.querySelector('section').innerText.split('\n').filter(Boolean));
+    await tab.close();
+    const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    srv.setStatic(paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n'));
+    const sentence = paragraphs.find((p) => p.length > 40) ?? paragraphs[0];
+    results.load = {};
+    // Two ways to paste the script: `defer` (the contract's snippet) and a classic script in <head>.
+    const kinds = {static: 'static', element: 'defer', 'element-sync': 'script in head'};
+    for (const throttle of [0, 4]) {
+      const times = {static: [], element: [], 'element-sync': []};
+      const cls = {element: [], 'element-sync': []};
+      for (let i = 0; i < LOADS; i++) {
+        for (const kind of Object.keys(kinds)) {
+          const r = await timeLoad(browser, `${srv.url}/${kind}.html`, sentence, throttle);
+          times[kind].push(r.shown);
+          cls[kind]?.push(r.cls);
+        }
+      }
+      const baseline = median(times.static);
+      const label = throttle ? ', 4× CPU throttling' : '';
+      const budget = throttle ? 1.5 : 1.25;
+      for (const kind of ['element', 'element-sync']) {
+        const value = median(times[kind]);
+        const ratio = value / baseline;
+        const worst = Math.max(...cls[kind]);
+        results.load[`${kind}${throttle ? '-throttled' : ''}`] = {elementMs: value, staticMs: baseline, ratio, maxCls: worst};
+        row(`guidance laid out (${kinds[kind]}${label}), median of ${LOADS}`, `${value.toFixed(1)} ms`, `static ${baseline.toFixed(1)} ms`, ratio.toFixed(2), `≤ ${budget}×`, ratio <= budget);
+        row(`CLS on upgrade (${kinds[kind]}${label}), worst of ${LOADS}`, worst.toFixed(4), '–', '–', '0', worst === 0);
+      }
+    }
+  } finally {
+    await browser.close();
+    srv.server.close();
+  }
+}
+
+await sizeSection();
+await loadSection();
+for (const section of (await import('./sections.mjs').catch(() => ({sections: []}))).sections ?? []) await section(row, results);
+
+const table = [
+  '| figure | value | baseline (same run) | ratio | budget | ok |',
+  '|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.figure} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.budget} | ${r.ok === null ? '–' : r.ok ? 'yes' : '**OVER BUDGET**'} |`),
+].join('\n');
+console.log(`\n${table}\n`);
+await writeFile(join(root, 'bench/results.json'), JSON.stringify({date: new Date().toISOString(), results}, null, 2));
+const over = rows.filter((r) => r.ok === false);
+if (over.length) console.log(`OVER BUDGET: ${over.map((r) => r.figure).join('; ')}`);
+process.exit(over.length && args.includes('--strict') ? 1 : 0);

@@ -1,0 +1,103 @@
+// Demo pages of the fictional municipality Esimerkkilä / Exempelby, as data: one entry per page, text per
+// language. demo/server.mjs renders them (escaping every value); the end-to-end tests walk the same list.
+import {readFileSync} from 'node:fs';
+import {EARLY_EDUCATION_CHANNEL} from '../test/fixtures/ptv/index.mjs';
+
+export const LANGS = ['fi', 'sv', 'en'];
+export const SITE = {
+  fi: {name: 'Esimerkkilän kaupunki', skip: 'Siirry sisältöön', nav: 'Päävalikko', langNav: 'Kieli', home: 'Etusivu',
+    footer: 'Esimerkkilän kaupunki · Asiakaspalvelu puh. 09 123 4567 (ma–pe 9–15) · kirjaamo@esimerkkila.example',
+    a11y: 'Saavutettavuusseloste', fallbackLink: 'Lue Suomi.fi-valtuuksista', fallbackText: 'Voit hoitaa asian toisen puolesta Suomi.fi-valtuuksilla.'},
+  sv: {name: 'Exempelby stad', skip: 'Till innehållet', nav: 'Huvudmeny', langNav: 'Språk', home: 'Startsida',
+    footer: 'Exempelby stad · Kundtjänst tfn 09 123 4567 (mån–fre 9–15) · registratur@esimerkkila.example',
+    a11y: 'Tillgänglighetsutlåtande', fallbackLink: 'Läs om Suomi.fi-fullmakter', fallbackText: 'Du kan sköta ärendet för någon annan med Suomi.fi-fullmakter.'},
+  en: {name: 'City of Esimerkkilä', skip: 'Skip to content', nav: 'Main menu', langNav: 'Language', home: 'Home',
+    footer: 'City of Esimerkkilä · Customer service tel. +358 9 123 4567 (Mon–Fri 9–15) · registry@esimerkkila.example',
+    a11y: 'Accessibility statement', fallbackLink: 'Read about Suomi.fi e-Authorizations', fallbackText: 'You can handle the matter for someone else with Suomi.fi e-Authorizations.'},
+};
+export const VALTUUDET = {fi: 'https://www.suomi.fi/valtuudet', sv: 'https://www.suomi.fi/fullmakter', en: 'https://www.suomi.fi/e-authorizations'};
+
+/**
+ * Each page: slug, per-language title and paragraphs, and the guide's attributes (or none).
+ * `guide: {attrs}` renders one <mandate-guide> with the site's no-JS fallback inside.
+ */
+export const PAGES = [
+  {
+    slug: 'index',
+    title: {fi: 'Asiointi toisen puolesta', sv: 'Att sköta ärenden för någon annan', en: 'Acting on behalf of someone else'},
+    intro: {
+      fi: ['Voit hoitaa kaupungin asioita myös toisen puolesta: esimerkiksi lapsesi, ikääntyneen vanhempasi tai yhdistyksesi puolesta. Alla olevilta sivuilta näet, tarvitsetko siihen Suomi.fi-valtuuden.'],
+      sv: ['Du kan sköta stadens ärenden också för någon annan, till exempel ditt barn, en äldre förälder eller din förening. På sidorna nedan ser du om du behöver en Suomi.fi-fullmakt.'],
+      en: ['You can also handle city matters on behalf of someone else, for example your child, an elderly parent or your association. The pages below tell you whether you need a Suomi.fi mandate.'],
+    },
+    links: true,
+  },
+  {
+    slug: 'varhaiskasvatus',
+    title: {fi: 'Varhaiskasvatushakemus', sv: 'Ansökan om småbarnspedagogik', en: 'Applying for early childhood education'},
+    intro: {
+      fi: ['Hae lapsellesi varhaiskasvatuspaikkaa viimeistään neljä kuukautta ennen kuin tarvitset paikan. Hakemuksen voi tehdä lapsen huoltaja.', 'Tarvitset hakemukseen lapsen henkilötiedot, toivotun aloituspäivän ja tiedon hoitoajan tarpeesta.'],
+      sv: ['Ansök om en plats inom småbarnspedagogiken senast fyra månader innan du behöver den. Ansökan kan göras av barnets vårdnadshavare.', 'Du behöver barnets personuppgifter, önskat startdatum och uppgift om behovet av vårdtid.'],
+      en: ['Apply for an early childhood education place for your child at least four months before you need it. The child’s guardian can make the application.', 'You need the child’s personal details, the start date you would like and how much care the child needs.'],
+    },
+    guide: {theme: 'varhaiskasvatuksen_aloituksesta_tai_paattymisesta_ilmoittaminen', principal: 'minor'},
+  },
+  {
+    slug: 'rakennuslupa',
+    title: {fi: 'Rakennuslupa', sv: 'Bygglov', en: 'Building permit'},
+    intro: {
+      fi: ['Rakennuslupaa haetaan sähköisesti. Hakijana on rakennuspaikan omistaja tai haltija; jos kiinteistöllä on useita omistajia, kaikkien suostumus tarvitaan.'],
+      sv: ['Bygglov söks elektroniskt. Sökande är ägaren eller innehavaren av byggplatsen; om fastigheten har flera ägare behövs allas samtycke.'],
+      en: ['You apply for a building permit online. The applicant is the owner or holder of the building site; if the property has several owners, everyone must consent.'],
+    },
+    guide: {theme: 'rakentamissuunnitelmien_yllapito lainhuudatusasiakirjojen_tilaaminen'},
+  },
+  {
+    slug: 'avustukset',
+    title: {fi: 'Avustukset yhdistyksille', sv: 'Understöd för föreningar', en: 'Grants for associations'},
+    intro: {
+      fi: ['Kaupunki myöntää toiminta- ja kohdeavustuksia rekisteröidyille yhdistyksille. Hakemuksen tekee yhdistyksen puolesta henkilö, jolla on siihen oikeus.'],
+      sv: ['Staden beviljar verksamhets- och projektunderstöd till registrerade föreningar. Ansökan görs för föreningen av en person som har rätt till det.'],
+      en: ['The city awards operating and project grants to registered associations. A person who has the right to do so applies on behalf of the association.'],
+    },
+    bodyClass: 'grants',
+    section: {fi: 'Kuka voi hakea?', sv: 'Vem kan ansöka?', en: 'Who can apply?'},
+    guide: {theme: 'avustushakemuksen_tekeminen', principal: 'company', 'heading-level': '3'},
+  },
+  {
+    slug: 'palvelukuvaus',
+    title: {fi: 'Varhaiskasvatuksen sähköinen asiointi (PTV)', sv: 'Elektronisk tjänst för småbarnspedagogik (PTV)', en: 'Early childhood education e-service (PTV)'},
+    intro: {
+      fi: ['Tämän sivun ohje haetaan Palvelutietovarannosta (PTV): palvelukanavan tiedoissa kerrotaan, mitä valtuusasiaa palvelu käyttää.'],
+      sv: ['Anvisningen på den här sidan hämtas från Servicedatalagret (PTV): servicekanalens uppgifter anger vilket fullmaktsärende tjänsten använder.'],
+      en: ['The guidance on this page comes from the Finnish Service Catalogue (PTV): the service channel says which mandate theme the service uses.'],
+    },
+    guide: {'service-channel': EARLY_EDUCATION_CHANNEL, 'ptv-base': '/ptv/api/v11/', theme: 'varhaiskasvatuksen_aloituksesta_tai_paattymisesta_ilmoittaminen'},
+  },
+  {
+    slug: 'galleria',
+    title: {fi: 'Kaikki ohjeen tilat', sv: 'Alla lägen av anvisningen', en: 'Every state of the guide'},
+    intro: {
+      fi: ['Kehittäjille: samat tilat, joita automaattiset testit tarkistavat (test/fixtures/guide-states.json).'],
+      sv: ['För utvecklare: samma lägen som de automatiska testerna kontrollerar (test/fixtures/guide-states.json).'],
+      en: ['For developers: the same states the automated tests check (test/fixtures/guide-states.json).'],
+    },
+    gallery: true,
+  },
+  {
+    slug: 'saavutettavuus',
+    title: {fi: 'Saavutettavuusseloste', sv: 'Tillgänglighetsutlåtande', en: 'Accessibility statement'},
+    intro: {
+      fi: ['Tämä on esimerkkisivuston saavutettavuusseloste. Oikeassa palvelussa kerro vaatimustenmukaisuuden taso, puutteet, arvioinnin päivämäärä ja tapa antaa palautetta, johon vastataan kahden viikon kuluessa.'],
+      sv: ['Det här är exempelwebbplatsens tillgänglighetsutlåtande. I en riktig tjänst anger du överensstämmelsenivå, brister, datum för bedömningen och hur man ger respons, som besvaras inom två veckor.'],
+      en: ['This is the demo site’s accessibility statement. In a real service, state the level of compliance, the gaps, the assessment date and how to give feedback, which is answered within two weeks.'],
+    },
+  },
+];
+
+/** The shared guide states (tests, this demo, README). */
+export const GUIDE_STATES = JSON.parse(readFileSync(new URL('../test/fixtures/guide-states.json', import.meta.url), 'utf8')).states;
+
+/** Every URL path the demo serves as a page. */
+export const pagePaths = () => LANGS.flatMap((lang) => PAGES.map((p) => pagePath(lang, p.slug)));
+export const pagePath = (lang, slug) => `${lang === 'fi' ? '' : `/${lang}`}/${slug === 'index' ? '' : `${slug}.html`}`;

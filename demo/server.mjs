@@ -1,0 +1,157 @@
+// Demo municipal site for `npm start`: pages from demo/pages.mjs, the built elements from dist/cdn, the PTV
+// sample API, all under a strict Content-Security-Policy (no inline script or style anywhere).
+//   PORT=8080 HOST=127.0.0.1 node demo/server.mjs
+import {createServer} from 'node:http';
+import {readFile} from 'node:fs/promises';
+import {extname, join, normalize, sep} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {ptvNodeHandler} from '../test/ptv-middleware.mjs';
+import {GUIDE_STATES, LANGS, PAGES, pagePath, SITE, VALTUUDET} from './pages.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]+$/, '');
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+};
+const TYPES = {'.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.html': 'text/html; charset=utf-8'};
+/** URL prefix → folder; nothing outside these folders is ever served. */
+const STATIC = [['/dist/cdn/', join(root, 'dist', 'cdn')], ['/assets/', join(root, 'demo', 'assets')]];
+
+/** Text and attribute values into HTML: everything from data passes through here. */
+export const escapeHtml = (value) =>
+  String(value).replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]);
+const attrs = (record) => Object.entries(record).map(([k, v]) => ` ${escapeHtml(k)}="${escapeHtml(v)}"`).join('');
+
+/** The page frame: skip link, header with language switcher, main, footer. `body` is trusted markup. */
+export function layout({lang, title, slug, body, header = '', bodyClass = ''}) {
+  const site = SITE[lang];
+  const switcher = LANGS.map((l) =>
+    `<li><a href="${escapeHtml(pagePath(l, slug))}" lang="${l}" hreflang="${l}"${l === lang ? ' aria-current="true"' : ''}>${{fi: 'Suomi', sv: 'Svenska', en: 'English'}[l]}</a></li>`,
+  ).join('');
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} – ${escapeHtml(site.name)}</title>
+<link rel="stylesheet" href="/assets/demo.css">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
+<script src="/dist/cdn/puolesta.js" defer blocking="render"></script>
+</head>
+<body${bodyClass ? ` class="${escapeHtml(bodyClass)}"` : ''}>
+<a class="skip" href="#main">${escapeHtml(site.skip)}</a>
+${header}
+<header class="site">
+  <div class="wrap">
+    <a class="brand" href="${escapeHtml(pagePath(lang, 'index'))}">${escapeHtml(site.name)}</a>
+    <nav aria-label="${escapeHtml(site.langNav)}"><ul class="langs">${switcher}</ul></nav>
+  </div>
+</header>
+<main id="main" tabindex="-1"><div class="wrap">
+<h1>${escapeHtml(title)}</h1>
+${body}
+</div></main>
+<footer class="site"><div class="wrap">
+<p>${escapeHtml(site.footer)}</p>
+<p><a href="${escapeHtml(pagePath(lang, 'saavutettavuus'))}">${escapeHtml(site.a11y)}</a></p>
+</div></footer>
+</body>
+</html>`;
+}
+
+function guideTag(lang, guideAttrs, fallback = true) {
+  const site = SITE[lang];
+  const inner = fallback
+    ? `<p>${escapeHtml(site.fallbackText)} <a href="${VALTUUDET[lang]}">${escapeHtml(site.fallbackLink)}</a></p>`
+    : '';
+  return `<mandate-guide${attrs(guideAttrs)}>${inner}</mandate-guide>`;
+}
+
+function renderPage(lang, page) {
+  const paragraphs = page.intro[lang].map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  let body = paragraphs;
+  if (page.links) {
+    const items = PAGES.filter((p) => p.slug !== 'index' && p.slug !== 'saavutettavuus')
+      .map((p) => `<li><a href="${escapeHtml(pagePath(lang, p.slug))}">${escapeHtml(p.title[lang])}</a></li>`).join('');
+    body += `\n<ul class="cards">${items}</ul>`;
+  }
+  if (page.guide) {
+    body += page.section ? `\n<h2>${escapeHtml(page.section[lang])}</h2>` : '';
+    body += `\n<div class="panel">${guideTag(lang, page.guide)}</div>`;
+  }
+  if (page.gallery) {
+    body += GUIDE_STATES.map((state) => {
+      const {'catalogue-url': _ignored, ...rest} = state.attrs; // the script-tag build finds the catalogue itself
+      const fallback = state.fallback ? `<p>${escapeHtml(state.fallback)}</p>` : '';
+      return `\n<h2>${escapeHtml(state.name)}</h2>\n<div class="panel"><mandate-guide heading-level="3"${attrs(rest)}>${fallback}</mandate-guide></div>`;
+    }).join('');
+  }
+  return layout({lang, title: page.title[lang], slug: page.slug, body, bodyClass: page.bodyClass});
+}
+
+const ROUTES = new Map(LANGS.flatMap((lang) => PAGES.map((page) => [pagePath(lang, page.slug), {lang, page}])));
+ROUTES.set('/index.html', ROUTES.get('/'));
+
+function send(res, status, body, type = 'text/plain; charset=utf-8', headers = {}) {
+  res.writeHead(status, {'Content-Type': type, ...SECURITY_HEADERS, ...headers});
+  res.end(body);
+}
+
+async function serveStatic(req, res, path) {
+  for (const [prefix, dir] of STATIC) {
+    if (!path.startsWith(prefix)) continue;
+    const file = normalize(join(dir, path.slice(prefix.length)));
+    if (!file.startsWith(dir + sep)) return send(res, 404, 'Not found');
+    try {
+      const body = await readFile(file);
+      return send(res, 200, req.method === 'HEAD' ? '' : body, TYPES[extname(file)] ?? 'application/octet-stream', {'Cache-Control': 'no-cache'});
+    } catch {
+      return send(res, 404, 'Not found');
+    }
+  }
+  return false;
+}
+
+/**
+ * @param {{port?: number, host?: string, extraHandlers?: Array<(req, res, ctx) => boolean | Promise<boolean>>}} options
+ * extraHandlers run first (the on-behalf flow mounts the adapter, login and e-service there); each returns
+ * true when it answered. ctx gives them the layout, escaping and headers.
+ */
+export async function createDemoServer({port = 8080, host = '127.0.0.1', extraHandlers = []} = {}) {
+  const ctx = {layout, escapeHtml, send, SECURITY_HEADERS};
+  const server = createServer(async (req, res) => {
+    try {
+      let path;
+      try {
+        path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      } catch {
+        return send(res, 400, 'Bad request');
+      }
+      for (const handler of extraHandlers) if (await handler(req, res, ctx)) return;
+      if (await ptvNodeHandler(req, res)) return;
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, {Allow: 'GET, HEAD'});
+      const route = ROUTES.get(path);
+      if (route) return send(res, 200, req.method === 'HEAD' ? '' : renderPage(route.lang, route.page), TYPES['.html']);
+      if ((await serveStatic(req, res, path)) !== false) return;
+      send(res, 404, layout({lang: 'fi', title: 'Sivua ei löytynyt', slug: 'index', body: '<p>Tarkista osoite. <a href="/">Etusivulle</a></p>'}), TYPES['.html']);
+    } catch (error) {
+      console.error('demo: request failed:', error?.name ?? 'Error');
+      if (!res.headersSent) send(res, 500, 'Internal error');
+      else res.end();
+    }
+  });
+  await new Promise((resolve) => server.listen(port, host, resolve));
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${server.address().port}`;
+  return {server, url, close: () => new Promise((r) => server.close(r))};
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv[1])) {
+  const demo = await createDemoServer({port: Number(process.env.PORT ?? 8080), host: process.env.HOST ?? '127.0.0.1'});
+  const shown = demo.url.replace('127.0.0.1', 'localhost');
+  console.log(`Puolesta demo: ${shown}/  (sv: ${shown}/sv/, en: ${shown}/en/)`);
+}
