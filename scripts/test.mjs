@@ -1,6 +1,7 @@
 // `npm test`: every check a release needs, in order, then one plain "N passed, N failed" line.
 // Steps: theme catalogue, localization build (no missing translation), typecheck, unit tests in headless
-// Chromium (web-test-runner), production build, end-to-end and bundle checks (Playwright + node:test).
+// Chromium (web-test-runner), production build, server tests against the simulator (node:test), end-to-end and
+// bundle checks (Playwright + node:test).
 import {spawn} from 'node:child_process';
 
 const totals = {passed: 0, failed: 0, skipped: 0};
@@ -65,11 +66,13 @@ await check('typecheck', 'npx', ['--no-install', 'tsc', '--noEmit']);
 await tests('unit tests (web-test-runner, headless Chromium)', 'npx', ['--no-install', 'web-test-runner'], wtrCounts);
 const built = await check('production build', 'npm', ['run', 'build', '--silent']);
 if (built) {
+  await tests('server tests (checksum vector, Valtuudet client, adapter, stores against the simulator)', 'node',
+    ['--test', '--test-reporter=spec', '--test-concurrency=1', 'test/server/'], nodeTestCounts);
   await tests('end-to-end and bundle tests (Playwright, headless Chromium)', 'node',
     ['--test', '--test-reporter=spec', '--test-concurrency=1', 'test/e2e/'], nodeTestCounts);
 } else {
   totals.failed++;
-  report.push('FAIL end-to-end tests: not run, the build failed');
+  report.push('FAIL server and end-to-end tests: not run, the build failed');
 }
 
 console.log(`\n${report.join('\n')}\n`);

@@ -1,0 +1,283 @@
+// A simulator of the Suomi.fi-valtuudet Web API and its principal-selection page, so the on-behalf flow runs
+// and is tested without DVV credentials. Same endpoints and response shapes as the real service
+// (shared/reference/valtuudet.md §1): checksum header verified (±5 min), Basic auth on /oauth/token, single-use
+// codes, bearer tokens, sessions that expire. Error modes on demand, per session (chosen on the selection page)
+// or globally through the /__sim/ control API. Never logs identity codes.
+import {createHmac, randomBytes, randomUUID, timingSafeEqual} from 'node:crypto';
+import {readFileSync} from 'node:fs';
+import {TEXTS} from './texts.mjs';
+
+const CSS = readFileSync(new URL('./simulator.css', import.meta.url));
+export const ERROR_MODES = ['none', 'expired', 'server-error', 'slow', 'malformed'];
+const MAX_SKEW_MS = 5 * 60 * 1000;
+const SESSION_IDLE_MS = 10 * 60 * 1000;
+const TOKEN_SECONDS = 599;
+
+const escapeHtml = (v) => String(v).replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]);
+/** DVV returns "Surname Given names"; people read "Given names Surname". */
+const displayName = (name) => name.split(' ').slice(1).concat(name.split(' ')[0]).join(' ');
+const token = () => randomBytes(24).toString('base64url');
+
+/**
+ * @param {{clientId: string, apiKey: string, oauthPassword: string, redirectUris: string[], fixtures: object,
+ *   now?: () => Date, slowMs?: number}} options
+ */
+export function createSimulator({clientId, apiKey, oauthPassword, redirectUris, fixtures, now = () => new Date(), slowMs = 12_000}) {
+  const sessions = new Map(); // sessionId → {mode, user, userId, lastUsed, chosen: [], errorMode}
+  const byUserId = new Map(); // userId → sessionId
+  const codes = new Map(); // code → sessionId
+  const tokens = new Map(); // access token → {sessionId, expiresAt}
+  let globalMode = {mode: 'none', remaining: 0, delayMs: slowMs};
+  const stats = {register: 0, unregister: 0, authorization: 0, checksumFailures: 0};
+  // form-action also governs where the form's redirect may go: the registered return addresses only.
+  const returnOrigins = [...new Set(redirectUris.map((u) => new URL(u).origin))].join(' ');
+  const CSP = `default-src 'none'; style-src 'self'; form-action 'self' ${returnOrigins}; base-uri 'none'; frame-ancestors 'none'`;
+
+  const users = new Map(fixtures.users.map((u) => [u.hetu, u]));
+  const principals = new Map(fixtures.principals.map((p) => [p.id, p]));
+  const organizations = new Map(fixtures.organizations.map((o) => [o.id, o]));
+
+  function verifyChecksum(req, pathAndQuery) {
+    const header = req.headers['x-asiointivaltuudetauthorization'];
+    const parts = typeof header === 'string' ? header.split(' ') : [];
+    if (parts.length !== 3 || parts[0] !== clientId) return false;
+    const time = Date.parse(parts[1]);
+    if (Number.isNaN(time) || Math.abs(now().getTime() - time) > MAX_SKEW_MS) return false;
+    const want = Buffer.from(createHmac('sha256', apiKey).update(`${pathAndQuery} ${parts[1]}`).digest('base64'));
+    const got = Buffer.from(parts[2]);
+    return want.length === got.length && timingSafeEqual(want, got);
+  }
+
+  function liveSession(sessionId) {
+    const session = sessions.get(sessionId);
+    if (!session) return undefined;
+    if (now().getTime() - session.lastUsed > SESSION_IDLE_MS) {
+      sessions.delete(sessionId);
+      byUserId.delete(session.userId);
+      return undefined;
+    }
+    session.lastUsed = now().getTime();
+    return session;
+  }
+
+  /** The error mode for this call: the session's own (from the selection page), else the global one. */
+  function errorModeFor(session) {
+    if (session?.errorMode && session.errorMode !== 'none') return {mode: session.errorMode, delayMs: slowMs};
+    if (globalMode.mode !== 'none' && globalMode.remaining !== 0) {
+      if (globalMode.remaining > 0) globalMode.remaining--;
+      return globalMode;
+    }
+    return {mode: 'none'};
+  }
+
+  const json = (res, status, body) => {
+    res.writeHead(status, {'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store'});
+    res.end(typeof body === 'string' ? body : JSON.stringify(body));
+  };
+  const html = (res, status, body) => {
+    res.writeHead(status, {'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store'});
+    res.end(body);
+  };
+  const redirect = (res, location) => {
+    res.writeHead(302, {Location: location, 'Cache-Control': 'no-store'});
+    res.end();
+  };
+  const readBody = (req) =>
+    new Promise((resolve, reject) => {
+      let data = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk) => {
+        data += chunk;
+        if (data.length > 10_000) reject(new Error('body too large'));
+      });
+      req.on('end', () => resolve(data));
+      req.on('error', reject);
+    });
+
+  /** /service/... API calls: checksum first, then the error mode, then the answer. */
+  async function service(req, res, url) {
+    const pathAndQuery = url.pathname + url.search;
+    if (!verifyChecksum(req, pathAndQuery)) {
+      stats.checksumFailures++;
+      return json(res, 403, {error: 'invalid checksum'});
+    }
+    if (!url.searchParams.get('requestId') && !/\/unregister\//.test(url.pathname)) return json(res, 400, {error: 'requestId missing'});
+    const parts = url.pathname.split('/').map(decodeURIComponent); // ['', 'service', mode, ...]
+    const mode = parts[2];
+    if (mode !== 'hpa' && mode !== 'ypa') return json(res, 404, {error: 'not found'});
+
+    if (parts[3] === 'user' && parts[4] === 'register') {
+      if (parts[5] !== clientId) return json(res, 403, {error: 'client'});
+      const user = users.get(parts[6]);
+      const fault = errorModeFor();
+      if (fault.mode === 'server-error') return json(res, 500, {error: 'simulated'});
+      if (fault.mode === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (!user) return json(res, 403, {error: 'user not allowed'});
+      const sessionId = randomUUID();
+      const userId = randomUUID();
+      sessions.set(sessionId, {mode, user, userId, lastUsed: now().getTime(), chosen: [], errorMode: 'none'});
+      byUserId.set(userId, sessionId);
+      stats.register++;
+      return json(res, 200, {sessionId, userId});
+    }
+    if (parts[3] === 'user' && parts[4] === 'unregister') {
+      const known = sessions.get(parts[5]);
+      if (known) {
+        sessions.delete(parts[5]);
+        byUserId.delete(known.userId);
+        stats.unregister++;
+      }
+      return json(res, 200, 'true');
+    }
+    if (parts[3] !== 'api') return json(res, 404, {error: 'not found'});
+
+    const sessionId = parts[5];
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const grant = bearer ? tokens.get(bearer) : undefined;
+    const session = liveSession(sessionId);
+    if (!session || !grant || grant.sessionId !== sessionId || grant.expiresAt < now().getTime()) return json(res, 401, {error: 'unauthorized'});
+    const fault = errorModeFor(session);
+    if (fault.mode === 'expired') return json(res, 401, {error: 'session expired'});
+    if (fault.mode === 'server-error') return json(res, 500, {error: 'simulated'});
+    if (fault.mode === 'malformed') return json(res, 200, '{"result": [ ');
+    if (fault.mode === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs));
+
+    if (mode === 'hpa' && parts[4] === 'delegate') {
+      return json(res, 200, session.chosen.map((id) => ({personId: principals.get(id).hetu, name: principals.get(id).name})));
+    }
+    if (mode === 'hpa' && parts[4] === 'authorization') {
+      stats.authorization++;
+      const principal = [...principals.values()].find((p) => p.hetu === parts[6] && session.chosen.includes(p.id));
+      if (!principal) return json(res, 200, {result: 'DISALLOWED', reasons: [{reasonRule: 'PRINCIPAL_NOT_SELECTED', reasonValue: null, valueType: null}]});
+      const issues = url.searchParams.getAll('issues');
+      const allowed = principal.allowedThemes === '*' || issues.every((i) => principal.allowedThemes.includes(i));
+      return json(res, 200, allowed ? {result: 'ALLOWED', reasons: []} : {result: 'DISALLOWED', reasons: [{reasonRule: 'NO_MANDATE', reasonValue: null, valueType: null}]});
+    }
+    if (mode === 'ypa' && parts[4] === 'organizationRoles') {
+      return json(res, 200, session.chosen.map((id) => {
+        const org = organizations.get(id);
+        return {name: org.name, identifier: org.businessId, complete: true, roles: org.roles[session.user.id] ?? []};
+      }));
+    }
+    return json(res, 404, {error: 'not found'});
+  }
+
+  function selectionPage(res, {lang, session, params, problem}) {
+    const t = TEXTS[lang] ?? TEXTS.fi;
+    const options = session.mode === 'hpa'
+      ? session.user.principals.map((id) => ({id, label: displayName(principals.get(id).name), hint: ''}))
+      : session.user.organizations.map((id) => ({id, label: organizations.get(id).name, hint: `${t.businessId} ${organizations.get(id).businessId}`}));
+    const hidden = ['client_id', 'redirect_uri', 'user', 'state', 'lang'].map((k) => `<input type="hidden" name="${k}" value="${escapeHtml(params.get(k) ?? '')}">`).join('');
+    const radios = options.map((o, i) => `<label class="option"><input type="radio" name="choice" value="${escapeHtml(o.id)}"${i === 0 ? '' : ''}> <span>${escapeHtml(o.label)}</span>${o.hint ? `<span class="hint">${escapeHtml(o.hint)}</span>` : ''}</label>`).join('');
+    const modes = ERROR_MODES.map((m) => `<label class="option small"><input type="radio" name="simulate" value="${m}"${m === 'none' ? ' checked' : ''}> <span>${escapeHtml(t.modes[m])}</span></label>`).join('');
+    html(res, problem ? 400 : 200, `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(t.title)} – ${escapeHtml(t.sim)}</title><link rel="stylesheet" href="/assets/simulator.css"></head>
+<body><header><p class="brand">Suomi.fi <span class="sim">${escapeHtml(t.sim)}</span></p></header>
+<main><h1>${escapeHtml(session.mode === 'hpa' ? t.titlePerson : t.titleCompany)}</h1>
+<p>${escapeHtml(t.intro)}</p>
+${problem ? `<p class="error" role="alert" id="problem">${escapeHtml(problem)}</p>` : ''}
+<form method="post" action="/oauth/authorize">${hidden}
+<fieldset${problem ? ' aria-describedby="problem"' : ''}><legend>${escapeHtml(session.mode === 'hpa' ? t.legendPerson : t.legendCompany)}</legend>${radios || `<p>${escapeHtml(t.none)}</p>`}</fieldset>
+<details><summary>${escapeHtml(t.simulate)}</summary><fieldset><legend>${escapeHtml(t.simulateLegend)}</legend>${modes}</fieldset></details>
+<div class="actions"><button type="submit" name="action" value="continue">${escapeHtml(t.continue)}</button>
+<button type="submit" name="action" value="cancel" class="secondary">${escapeHtml(t.cancel)}</button></div>
+</form></main></body></html>`);
+  }
+
+  /** Checks an authorize request; answers an error page (never a redirect) when the client or URI is wrong. */
+  function authorizeContext(res, params) {
+    const lang = ['fi', 'sv', 'en'].includes(params.get('lang')) ? params.get('lang') : 'fi';
+    const t = TEXTS[lang];
+    const redirectUri = params.get('redirect_uri');
+    if (params.get('client_id') !== clientId || !redirectUris.includes(redirectUri)) {
+      html(res, 400, `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(t.badRequest)}</title><link rel="stylesheet" href="/assets/simulator.css"></head><body><main><h1>${escapeHtml(t.badRequest)}</h1><p>${escapeHtml(t.badClient)}</p></main></body></html>`);
+      return undefined;
+    }
+    const sessionId = byUserId.get(params.get('user') ?? '');
+    const session = sessionId ? liveSession(sessionId) : undefined;
+    if (!session) {
+      redirect(res, `${redirectUri}?${new URLSearchParams({error: 'access_denied', error_description: 'session', state: params.get('state') ?? ''})}`);
+      return undefined;
+    }
+    return {lang, t, redirectUri, session, sessionId};
+  }
+
+  async function authorize(req, res, url) {
+    if (req.method === 'GET') {
+      if (url.searchParams.get('response_type') !== 'code') return json(res, 400, {error: 'unsupported_response_type'});
+      const ctx = authorizeContext(res, url.searchParams);
+      if (ctx) selectionPage(res, {lang: ctx.lang, session: ctx.session, params: url.searchParams});
+      return;
+    }
+    const form = new URLSearchParams(await readBody(req));
+    const ctx = authorizeContext(res, form);
+    if (!ctx) return;
+    const back = (params) => redirect(res, `${ctx.redirectUri}?${new URLSearchParams({...params, state: form.get('state') ?? ''})}`);
+    if (form.get('action') === 'cancel') return back({error: 'access_denied'});
+    const choice = form.get('choice');
+    const allowed = ctx.session.mode === 'hpa' ? ctx.session.user.principals : ctx.session.user.organizations;
+    if (!choice || !allowed.includes(choice)) {
+      return selectionPage(res, {lang: ctx.lang, session: ctx.session, params: form, problem: ctx.t.choose});
+    }
+    ctx.session.chosen = [choice];
+    ctx.session.errorMode = ERROR_MODES.includes(form.get('simulate')) ? form.get('simulate') : 'none';
+    const code = token();
+    codes.set(code, ctx.sessionId);
+    back({code});
+  }
+
+  function tokenEndpoint(req, res, url) {
+    if (req.method !== 'POST') return json(res, 405, {error: 'method'});
+    const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const expected = Buffer.from(`${clientId}:${oauthPassword}`).toString('base64');
+    if (!basic || basic.length !== expected.length || !timingSafeEqual(Buffer.from(basic), Buffer.from(expected))) {
+      return json(res, 401, {error: 'invalid_client'});
+    }
+    const code = url.searchParams.get('code');
+    const sessionId = code ? codes.get(code) : undefined;
+    if (code) codes.delete(code);
+    if (url.searchParams.get('grant_type') !== 'authorization_code' || !sessionId || !redirectUris.includes(url.searchParams.get('redirect_uri'))) {
+      return json(res, 400, {error: 'invalid_grant', error_description: 'Invalid authorization code'});
+    }
+    const accessToken = token();
+    tokens.set(accessToken, {sessionId, expiresAt: now().getTime() + TOKEN_SECONDS * 1000});
+    json(res, 200, {access_token: accessToken, token_type: 'bearer', refresh_token: token(), expires_in: TOKEN_SECONDS, scope: 'read write trust'});
+  }
+
+  /** Control API for tests and manual trials. */
+  async function control(req, res, url) {
+    if (url.pathname === '/__sim/state') return json(res, 200, {globalMode, sessions: sessions.size, stats});
+    if (req.method !== 'POST') return json(res, 405, {error: 'method'});
+    if (url.pathname === '/__sim/reset') {
+      globalMode = {mode: 'none', remaining: 0, delayMs: slowMs};
+      return json(res, 200, {ok: true});
+    }
+    if (url.pathname === '/__sim/mode') {
+      const body = JSON.parse((await readBody(req)) || '{}');
+      if (!ERROR_MODES.includes(body.mode)) return json(res, 400, {error: 'mode'});
+      globalMode = {mode: body.mode, remaining: Number.isInteger(body.count) ? body.count : -1, delayMs: Number(body.delayMs) || slowMs};
+      return json(res, 200, {ok: true, globalMode});
+    }
+    json(res, 404, {error: 'not found'});
+  }
+
+  const listener = async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://simulator');
+      if (url.pathname.startsWith('/service/')) return await service(req, res, url);
+      if (url.pathname === '/oauth/authorize') return await authorize(req, res, url);
+      if (url.pathname === '/oauth/token') return tokenEndpoint(req, res, url);
+      if (url.pathname.startsWith('/__sim/')) return await control(req, res, url);
+      if (url.pathname === '/assets/simulator.css') {
+        res.writeHead(200, {'Content-Type': 'text/css; charset=utf-8'});
+        return res.end(CSS);
+      }
+      json(res, 404, {error: 'not found'});
+    } catch {
+      if (!res.headersSent) json(res, 500, {error: 'simulator error'});
+      else res.end();
+    }
+  };
+  listener.stats = stats;
+  return listener;
+}

@@ -1,0 +1,36 @@
+// Texts of the simulated principal-selection page.
+export const TEXTS = {
+  fi: {
+    sim: 'Valtuudet-simulaattori', title: 'Valitse, kenen puolesta asioit',
+    titlePerson: 'Valitse henkilö, jonka puolesta asioit', titleCompany: 'Valitse yritys tai yhteisö, jonka puolesta asioit',
+    intro: 'Tämä on testiympäristö: tiedot ovat keksittyjä, eikä mitään lähetetä Digi- ja väestötietovirastolle.',
+    legendPerson: 'Henkilöt, jotka ovat valtuuttaneet sinut', legendCompany: 'Yritykset ja yhteisöt',
+    none: 'Sinulla ei ole valittavia valtuuttajia.', businessId: 'Y-tunnus',
+    simulate: 'Testaa virhetilanteita', simulateLegend: 'Mitä palvelu vastaa valinnan jälkeen?',
+    modes: {none: 'Normaalisti', expired: 'Istunto vanhentunut (401)', 'server-error': 'Palvelinvirhe (500)', slow: 'Hidas vastaus', malformed: 'Virheellinen vastaus'},
+    continue: 'Jatka', cancel: 'Peruuta', choose: 'Valitse ensin, kenen puolesta asioit.',
+    badRequest: 'Virheellinen pyyntö', badClient: 'Asiointipalvelun tunniste tai paluuosoite ei ole rekisteröity.',
+  },
+  sv: {
+    sim: 'Fullmaktssimulator', title: 'Välj för vem du uträttar ärenden',
+    titlePerson: 'Välj personen du uträttar ärenden för', titleCompany: 'Välj företaget eller sammanslutningen du uträttar ärenden för',
+    intro: 'Det här är en testmiljö: uppgifterna är påhittade och ingenting skickas till Myndigheten för digitalisering och befolkningsdata.',
+    legendPerson: 'Personer som har gett dig fullmakt', legendCompany: 'Företag och sammanslutningar',
+    none: 'Du har inga fullmaktsgivare att välja.', businessId: 'FO-nummer',
+    simulate: 'Testa felsituationer', simulateLegend: 'Vad svarar tjänsten efter valet?',
+    modes: {none: 'Normalt', expired: 'Sessionen har gått ut (401)', 'server-error': 'Serverfel (500)', slow: 'Långsamt svar', malformed: 'Felaktigt svar'},
+    continue: 'Fortsätt', cancel: 'Avbryt', choose: 'Välj först för vem du uträttar ärenden.',
+    badRequest: 'Felaktig begäran', badClient: 'E-tjänstens kod eller returadress är inte registrerad.',
+  },
+  en: {
+    sim: 'e-Authorizations simulator', title: 'Choose whom you act for',
+    titlePerson: 'Choose the person you act for', titleCompany: 'Choose the company or organisation you act for',
+    intro: 'This is a test environment: the data is made up and nothing is sent to the Digital and Population Data Services Agency.',
+    legendPerson: 'People who have given you a mandate', legendCompany: 'Companies and organisations',
+    none: 'You have no principals to choose from.', businessId: 'Business ID',
+    simulate: 'Test error situations', simulateLegend: 'What does the service answer after the choice?',
+    modes: {none: 'Normally', expired: 'Session expired (401)', 'server-error': 'Server error (500)', slow: 'Slow answer', malformed: 'Malformed answer'},
+    continue: 'Continue', cancel: 'Cancel', choose: 'First choose whom you act for.',
+    badRequest: 'Bad request', badClient: 'The e-service id or return address is not registered.',
+  },
+};
