@@ -7,6 +7,8 @@ import {extname, join, normalize, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {ptvNodeHandler} from '../test/ptv-middleware.mjs';
 import {GUIDE_STATES, LANGS, PAGES, pagePath, SITE, VALTUUDET} from './pages.mjs';
+import {createEservice, SERVICES} from './eservice.mjs';
+import {startSimulator} from './simulator/main.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]+$/, '');
 export const CSP =
@@ -27,7 +29,10 @@ export const escapeHtml = (value) =>
   String(value).replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]);
 const attrs = (record) => Object.entries(record).map(([k, v]) => ` ${escapeHtml(k)}="${escapeHtml(v)}"`).join('');
 
-/** The page frame: skip link, header with language switcher, main, footer. `body` is trusted markup. */
+/**
+ * The page frame: skip link, header with language switcher, the on-behalf banner (shown by the element only
+ * while acting for someone), main, footer. `body` and `header` are trusted markup.
+ */
 export function layout({lang, title, slug, body, header = '', bodyClass = ''}) {
   const site = SITE[lang];
   const switcher = LANGS.map((l) =>
@@ -52,6 +57,7 @@ ${header}
     <nav aria-label="${escapeHtml(site.langNav)}"><ul class="langs">${switcher}</ul></nav>
   </div>
 </header>
+<acting-for-banner switch-url="${escapeHtml(pagePath(lang, SERVICES[slug] ? slug : 'asiointi'))}#kenen-puolesta"></acting-for-banner>
 <main id="main" tabindex="-1"><div class="wrap">
 <h1>${escapeHtml(title)}</h1>
 ${body}
@@ -78,7 +84,9 @@ function renderPage(lang, page) {
   if (page.links) {
     const items = PAGES.filter((p) => p.slug !== 'index' && p.slug !== 'saavutettavuus')
       .map((p) => `<li><a href="${escapeHtml(pagePath(lang, p.slug))}">${escapeHtml(p.title[lang])}</a></li>`).join('');
-    body += `\n<ul class="cards">${items}</ul>`;
+    const eservices = Object.entries(SERVICES)
+      .map(([slug, s]) => `<li><a href="${escapeHtml(pagePath(lang, slug))}">${escapeHtml(s.title[lang])}</a></li>`).join('');
+    body += `\n<ul class="cards">${eservices}${items}</ul>`;
   }
   if (page.guide) {
     body += page.section ? `\n<h2>${escapeHtml(page.section[lang])}</h2>` : '';
@@ -118,11 +126,14 @@ async function serveStatic(req, res, path) {
 }
 
 /**
- * @param {{port?: number, host?: string, extraHandlers?: Array<(req, res, ctx) => boolean | Promise<boolean>>}} options
- * extraHandlers run first (the on-behalf flow mounts the adapter, login and e-service there); each returns
- * true when it answered. ctx gives them the layout, escaping and headers.
+ * The demo site with its on-behalf part: the Valtuudet simulator, the adapter, a demo login and the e-service.
+ * @param {{port?: number, host?: string, simulatorPort?: number, publicHost?: string, log?: (line: string) => void,
+ *   extraHandlers?: Array<(req, res, ctx) => boolean | Promise<boolean>>}} options
+ * publicHost: the host name people browse with (default: host); the adapter's redirect URI and cookies use it,
+ * so requests that arrive under another name are redirected to it first.
+ * extraHandlers run first; each returns true when it answered. ctx gives them the layout, escaping and headers.
  */
-export async function createDemoServer({port = 8080, host = '127.0.0.1', extraHandlers = []} = {}) {
+export async function createDemoServer({port = 8080, host = '127.0.0.1', simulatorPort = 0, publicHost = host, log = (line) => console.info(line), extraHandlers = []} = {}) {
   const ctx = {layout, escapeHtml, send, SECURITY_HEADERS};
   const server = createServer(async (req, res) => {
     try {
@@ -131,6 +142,10 @@ export async function createDemoServer({port = 8080, host = '127.0.0.1', extraHa
         path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
       } catch {
         return send(res, 400, 'Bad request');
+      }
+      if (publicOrigin && req.headers.host !== new URL(publicOrigin).host) {
+        res.writeHead(308, {Location: new URL(req.url, publicOrigin).href});
+        return res.end();
       }
       for (const handler of extraHandlers) if (await handler(req, res, ctx)) return;
       if (await ptvNodeHandler(req, res)) return;
@@ -145,13 +160,32 @@ export async function createDemoServer({port = 8080, host = '127.0.0.1', extraHa
       else res.end();
     }
   });
+  let publicOrigin;
   await new Promise((resolve) => server.listen(port, host, resolve));
-  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${server.address().port}`;
-  return {server, url, close: () => new Promise((r) => server.close(r))};
+  const url = `http://${publicHost === '0.0.0.0' ? '127.0.0.1' : publicHost}:${server.address().port}`;
+  const simulator = await startSimulator({port: simulatorPort, host, redirectUris: [`${url}/valtuudet/callback`], log});
+  const simulatorUrl = simulator.url.replace(host, publicHost === '0.0.0.0' ? '127.0.0.1' : publicHost);
+  const eservice = createEservice({simulatorUrl, publicOrigin: url, log});
+  extraHandlers.unshift(eservice.handler);
+  publicOrigin = url;
+  return {
+    server, url, simulatorUrl, adapter: eservice.adapter,
+    close: async () => {
+      await simulator.close();
+      server.closeAllConnections?.();
+      await new Promise((r) => server.close(r));
+    },
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv[1])) {
-  const demo = await createDemoServer({port: Number(process.env.PORT ?? 8080), host: process.env.HOST ?? '127.0.0.1'});
-  const shown = demo.url.replace('127.0.0.1', 'localhost');
-  console.log(`Puolesta demo: ${shown}/  (sv: ${shown}/sv/, en: ${shown}/en/)`);
+  const demo = await createDemoServer({
+    port: Number(process.env.PORT ?? 8080),
+    host: process.env.HOST ?? '127.0.0.1',
+    publicHost: 'localhost',
+    simulatorPort: Number(process.env.SIMULATOR_PORT ?? 8081),
+  });
+  console.log(`Puolesta demo: ${demo.url}/  (sv: ${demo.url}/sv/, en: ${demo.url}/en/)`);
+  console.log(`  e-service with demo login: ${demo.url}/asiointi.html`);
+  console.log(`  Valtuudet simulator: ${demo.simulatorUrl}/`);
 }

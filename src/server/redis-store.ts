@@ -84,7 +84,7 @@ export class RedisSessionStore implements SessionStore {
   private readonly timeoutMs: number;
   private socket?: Socket;
   private ready?: Promise<void>;
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
   private readonly pending: Pending[] = [];
 
   constructor({url = 'redis://127.0.0.1:6379', prefix = 'puolesta:', timeoutMs = 2000}: RedisStoreOptions = {}) {
