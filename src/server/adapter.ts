@@ -382,10 +382,13 @@ export class ValtuudetAdapter {
     return {sid, key, state, user, setCookie};
   }
 
+  /**
+   * The store keeps an entry one idle period longer than the limits allow, so a browser that comes back
+   * late finds it, and the adapter can unregister the Valtuudet session before forgetting it.
+   */
   private async save(key: string, state: StoredState): Promise<void> {
-    const ttl = Math.min(Math.max(state.pending ? this.flowMs : 0, this.idleMs), this.absoluteMs - (this.now() - state.created));
-    if (ttl <= 0) return this.store.delete(key);
-    await this.store.set(key, JSON.stringify(state), ttl);
+    const limit = Math.min(Math.max(state.pending ? this.flowMs : 0, this.idleMs), this.absoluteMs - (this.now() - state.created));
+    await this.store.set(key, JSON.stringify(state), Math.max(limit, 0) + this.idleMs);
   }
 
   private async unregister(mode: Mode, valtuudetSession: string): Promise<void> {
