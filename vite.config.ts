@@ -7,6 +7,8 @@ export default defineConfig(({mode}) =>
   mode === 'cdn'
     ? {
         plugins: [minifyTemplatesPlugin()],
+        // The generated locale modules only need `str`; the package index would add hashing and runtime setup.
+        resolve: {alias: [{find: /^@lit\/localize$/, replacement: '@lit/localize/internal/str-tag.js'}]},
         publicDir: 'src/generated/public',
         build: {
           outDir: 'dist/cdn',
