@@ -41,12 +41,29 @@ export interface TransactionNotice {
   details: Record<string, unknown>;
 }
 
+/**
+ * What the adapter and getUser() read of a request: a Fetch API Request fits, and so does the node:http
+ * mount's light wrapper (no Request object per call on the hot /session path).
+ */
+export interface HostRequest {
+  url: string;
+  method: string;
+  headers: {get(name: string): string | null};
+}
+
+/** A framework-neutral answer; handle() turns it into a Fetch API Response, the node mount writes it directly. */
+export interface Reply {
+  status: number;
+  headers: Array<[string, string]>;
+  body: string | null;
+}
+
 export type LogEvent = {route: string; outcome: string; mode?: PrincipalType; reason?: string};
 
 export interface AdapterOptions {
   valtuudet: ValtuudetClient;
   /** The host's logged-in user for this request, or null when nobody is logged in. */
-  getUser: (request: Request) => HostUser | null | undefined | Promise<HostUser | null | undefined>;
+  getUser: (request: HostRequest) => HostUser | null | undefined | Promise<HostUser | null | undefined>;
   /** URL path prefix of the routes, default /valtuudet */
   basePath?: string;
   /**
@@ -108,7 +125,7 @@ export function displayName(raw: string): string {
   return given.length ? `${given.join(' ')} ${surname}` : clean;
 }
 
-function readCookie(request: Request, name: string): string | undefined {
+function readCookie(request: HostRequest, name: string): string | undefined {
   const header = request.headers.get('cookie');
   if (!header) return undefined;
   for (const part of header.split(';')) {
@@ -118,7 +135,7 @@ function readCookie(request: Request, name: string): string | undefined {
   return undefined;
 }
 
-function pickLang(request: Request, url: URL): Lang {
+function pickLang(request: HostRequest, url: URL): Lang {
   const asked = url.searchParams.get('lang');
   if (asked && (LANGS as string[]).includes(asked)) return asked as Lang;
   const header = request.headers.get('accept-language') ?? '';
@@ -167,11 +184,20 @@ export class ValtuudetAdapter {
 
   /** Answers requests under basePath; resolves to null for any other path so the host can go on. */
   async handle(request: Request): Promise<Response | null> {
+    const reply = await this.reply(request);
+    if (!reply) return null;
+    const headers = new Headers();
+    for (const [name, value] of reply.headers) headers.append(name, value);
+    return new Response(reply.body, {status: reply.status, headers});
+  }
+
+  /** handle() without Fetch API objects: what the node:http mount uses. */
+  async reply(request: HostRequest): Promise<Reply | null> {
     const url = new URL(request.url);
     if (!url.pathname.startsWith(`${this.basePath}/`)) return null;
     const route = url.pathname.slice(this.basePath.length + 1);
     const method = request.method.toUpperCase();
-    const allow = (methods: string) => new Response('Method not allowed', {status: 405, headers: {Allow: methods}});
+    const allow = (methods: string) => text(405, 'Method not allowed', [['Allow', methods]]);
     try {
       switch (route) {
         case 'start':
@@ -183,12 +209,12 @@ export class ValtuudetAdapter {
         case 'stop':
           return method === 'POST' ? await this.stop(request, url) : allow('POST');
         default:
-          return new Response('Not found', {status: 404, headers: {'Content-Type': 'text/plain; charset=utf-8'}});
+          return text(404, 'Not found');
       }
     } catch (error) {
       // Store or programming errors: answer without details and never leak them to the browser.
       this.log({route, outcome: 'failed', reason: error instanceof Error ? error.name : 'error'});
-      return new Response('Internal error', {status: 500, headers: {'Cache-Control': 'no-store'}});
+      return text(500, 'Internal error');
     }
   }
 
@@ -196,7 +222,7 @@ export class ValtuudetAdapter {
    * Whom this request's user acts for, for the host's own server code (e.g. to save a form in the
    * principal's name). Null when acting as themselves, after logout or user change, or after expiry.
    */
-  async current(request: Request): Promise<ActingForRecord | null> {
+  async current(request: HostRequest): Promise<ActingForRecord | null> {
     const {state} = await this.load(request);
     if (!state?.acting) return null;
     const {mode: _mode, valtuudetSession: _session, ...record} = state.acting;
@@ -208,7 +234,7 @@ export class ValtuudetAdapter {
    * host's onTransaction hook gets the principal so the e-service can notify them. Returns whether it was
    * on someone's behalf.
    */
-  async transactionCompleted(request: Request, details: Record<string, unknown> = {}): Promise<boolean> {
+  async transactionCompleted(request: HostRequest, details: Record<string, unknown> = {}): Promise<boolean> {
     const {state, user} = await this.load(request);
     if (!state?.acting || !user) return false;
     const {mode: _mode, valtuudetSession: _session, ...principal} = state.acting;
@@ -219,7 +245,7 @@ export class ValtuudetAdapter {
 
   // ── routes ─────────────────────────────────────────────────────────────────────────────────────────────
 
-  private async start(request: Request, url: URL): Promise<Response> {
+  private async start(request: HostRequest, url: URL): Promise<Reply> {
     const returnPath = safeReturnPath(url.searchParams.get('return') ?? '/');
     const modeParam = url.searchParams.get('mode');
     const type: PrincipalType | undefined = modeParam === 'person' || modeParam === 'company' ? modeParam : undefined;
@@ -259,7 +285,7 @@ export class ValtuudetAdapter {
     return redirect(location, [this.cookie(sid, request)]);
   }
 
-  private async callback(request: Request, url: URL): Promise<Response> {
+  private async callback(request: HostRequest, url: URL): Promise<Reply> {
     const {key, state, user} = await this.load(request);
     const pending = state?.pending;
     const givenState = url.searchParams.get('state') ?? '';
@@ -317,20 +343,21 @@ export class ValtuudetAdapter {
     }
   }
 
-  private async session(request: Request): Promise<Response> {
+  private async session(request: HostRequest): Promise<Reply> {
     const {state} = await this.load(request);
     const acting = state?.acting;
     const body = acting ? {actingFor: {type: acting.type, name: acting.name, themes: acting.themes}} : {actingFor: null};
-    return new Response(request.method === 'HEAD' ? null : JSON.stringify(body), {
+    return {
       status: 200,
-      headers: {'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff'},
-    });
+      headers: [['Content-Type', 'application/json; charset=utf-8'], ['Cache-Control', 'no-store'], ['X-Content-Type-Options', 'nosniff']],
+      body: request.method === 'HEAD' ? null : JSON.stringify(body),
+    };
   }
 
-  private async stop(request: Request, url: URL): Promise<Response> {
+  private async stop(request: HostRequest, url: URL): Promise<Reply> {
     if (!this.sameOrigin(request, url)) {
       this.log({route: 'stop', outcome: 'refused', reason: 'cross-site or missing X-Puolesta header'});
-      return new Response('Forbidden', {status: 403, headers: {'Cache-Control': 'no-store'}});
+      return text(403, 'Forbidden');
     }
     const {key, state} = await this.load(request);
     if (state?.acting) {
@@ -340,7 +367,7 @@ export class ValtuudetAdapter {
       else await this.store.delete(key);
       this.log({route: 'stop', outcome: 'stopped', mode: state.acting.type});
     }
-    return new Response(null, {status: 204, headers: {'Cache-Control': 'no-store'}});
+    return {status: 204, headers: [['Cache-Control', 'no-store']], body: null};
   }
 
   // ── helpers ────────────────────────────────────────────────────────────────────────────────────────────
@@ -349,7 +376,7 @@ export class ValtuudetAdapter {
    * The stored state of this browser, checked against the logged-in user and the time limits. Expired or
    * foreign state is removed (and its Valtuudet session unregistered) before anything else happens.
    */
-  private async load(request: Request, knownUser?: HostUser, create = false) {
+  private async load(request: HostRequest, knownUser?: HostUser, create = false) {
     let sid = readCookie(request, this.cookieName);
     if (sid && !/^[A-Za-z0-9_-]{43}$/.test(sid)) sid = undefined;
     let setCookie: string | undefined;
@@ -400,7 +427,7 @@ export class ValtuudetAdapter {
   }
 
   /** POST /stop must come from our own pages: same Origin (or Sec-Fetch-Site) and the X-Puolesta header. */
-  private sameOrigin(request: Request, url: URL): boolean {
+  private sameOrigin(request: HostRequest, url: URL): boolean {
     if (request.headers.get('x-puolesta') !== '1') return false;
     const expected = this.options.publicOrigin ? new URL(this.options.publicOrigin).origin : url.origin;
     const origin = request.headers.get('origin');
@@ -408,22 +435,26 @@ export class ValtuudetAdapter {
     return request.headers.get('sec-fetch-site') === 'same-origin';
   }
 
-  private cookie(sid: string, request: Request): string {
+  private cookie(sid: string, request: HostRequest): string {
     const secure = (this.options.publicOrigin ?? request.url).startsWith('https:');
     return `${this.cookieName}=${sid}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
   }
 
-  private backTo(returnPath: string, result: FlowResult, setCookie?: string): Response {
+  private backTo(returnPath: string, result: FlowResult, setCookie?: string): Reply {
     const url = new URL(safeReturnPath(returnPath), 'http://placeholder');
     url.searchParams.set('acting-for', result);
     return redirect(`${url.pathname}${url.search}${url.hash}`, setCookie ? [setCookie] : []);
   }
 }
 
-function redirect(location: string, cookies: string[]): Response {
-  const headers = new Headers({Location: location, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer'});
-  for (const cookie of cookies) headers.append('Set-Cookie', cookie);
-  return new Response(null, {status: 302, headers});
+function redirect(location: string, cookies: string[]): Reply {
+  const headers: Array<[string, string]> = [['Location', location], ['Cache-Control', 'no-store'], ['Referrer-Policy', 'no-referrer']];
+  for (const cookie of cookies) headers.push(['Set-Cookie', cookie]);
+  return {status: 302, headers, body: null};
+}
+
+function text(status: number, body: string, extra: Array<[string, string]> = []): Reply {
+  return {status, headers: [['Content-Type', 'text/plain; charset=utf-8'], ['Cache-Control', 'no-store'], ...extra], body};
 }
 
 function reasonOf(error: unknown): string {

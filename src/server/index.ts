@@ -1,6 +1,6 @@
 /** The server half of Puolesta: `puolesta/server`. */
 export {ValtuudetAdapter, displayName} from './adapter.js';
-export type {ActingForRecord, AdapterOptions, FlowResult, HostUser, LogEvent, PrincipalType, TransactionNotice} from './adapter.js';
+export type {ActingForRecord, AdapterOptions, FlowResult, HostRequest, HostUser, LogEvent, PrincipalType, Reply, TransactionNotice} from './adapter.js';
 export {configFromEnv, REQUIRED_ENV} from './config.js';
 export type {EnvConfig} from './config.js';
 export {mountAdapter, sendResponse, toRequest} from './node.js';

@@ -4,7 +4,7 @@
  */
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {Readable} from 'node:stream';
-import type {ValtuudetAdapter} from './adapter.js';
+import type {HostRequest, Reply, ValtuudetAdapter} from './adapter.js';
 
 export interface MountOptions {
   /** The site's public origin; takes precedence over the Host header (use it behind a proxy). */
@@ -46,6 +46,33 @@ export async function sendResponse(res: ServerResponse, response: Response): Pro
   res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
 }
 
+/** The request as the adapter reads it, straight from node:http (header names are lower case there). */
+function hostRequest(req: IncomingMessage, {publicOrigin}: MountOptions): HostRequest {
+  const encrypted = (req.socket as {encrypted?: boolean}).encrypted === true;
+  const origin = publicOrigin ? new URL(publicOrigin).origin : `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
+  return {
+    url: origin + (req.url ?? '/'),
+    method: req.method ?? 'GET',
+    headers: {
+      get(name: string) {
+        const value = req.headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
+  };
+}
+
+function writeReply(res: ServerResponse, reply: Reply): void {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of reply.headers) {
+    const key = name.toLowerCase();
+    if (key === 'set-cookie') headers[key] = [...((headers[key] as string[] | undefined) ?? []), value];
+    else headers[key] = value;
+  }
+  res.writeHead(reply.status, headers);
+  res.end(reply.body ?? undefined);
+}
+
 /**
  * `(req, res, next?) => Promise<boolean>`: answers the adapter's routes and resolves true; for any other
  * path calls next() when given (Express / Connect) and resolves false (bare node:http).
@@ -58,12 +85,12 @@ export function mountAdapter(adapter: ValtuudetAdapter, options: MountOptions = 
       return false;
     }
     try {
-      const response = await adapter.handle(toRequest(req, options));
-      if (!response) {
+      const reply = await adapter.reply(hostRequest(req, options));
+      if (!reply) {
         next?.();
         return false;
       }
-      await sendResponse(res, response);
+      writeReply(res, reply);
       return true;
     } catch (error) {
       if (next) next(error);
