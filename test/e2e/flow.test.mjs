@@ -147,6 +147,31 @@ describe('on-behalf flow on the demo site', () => {
     assert.equal(await bannerVisible(page), false);
   });
 
+  it('login and logged-out e-service pages: accessible in every language, CSP clean', async () => {
+    const page = await newPage(320);
+    for (const lang of ['fi', 'sv', 'en']) {
+      for (const path of [pagePath(lang, 'asiointi'), `${pagePath(lang, 'kirjaudu')}?return=%2F`]) {
+        await page.goto(`${demo.url}${path}`);
+        assert.equal(await page.getAttribute('html', 'lang'), lang);
+        assert.deepEqual(await axeViolations(page), [], path);
+      }
+    }
+    await page.screenshot({path: join(root, 'test-results', 'flow-en-login-320.png'), fullPage: true});
+    assert.deepEqual(problems, {errors: [], csp: []});
+  });
+
+  it('a form sent without the required field says what to fix, and keeps what was typed', async () => {
+    const page = await newPage();
+    await login(page, 'fi');
+    await page.locator('#info').fill('Allergia: pähkinä');
+    await page.locator('form.eservice button[type=submit]').click();
+    await page.locator('#errors').waitFor();
+    assert.match(await page.locator('#errors').textContent(), /Anna toivottu aloituspäivä/);
+    assert.equal(await page.locator('#info').inputValue(), 'Allergia: pähkinä');
+    assert.equal(await page.getAttribute('#start', 'aria-invalid'), 'true');
+    assert.deepEqual(await axeViolations(page), []);
+  });
+
   it('cancel in Suomi.fi: told so, acting as oneself', async () => {
     const page = await newPage();
     await login(page, 'en');
