@@ -3,7 +3,7 @@
 // and <acting-for-banner> and says on submit whose behalf it was sent. Everything personal stays server-side;
 // pages show names only.
 import {randomBytes, randomUUID} from 'node:crypto';
-import {ValtuudetAdapter, ValtuudetClient, MemorySessionStore, mountAdapter, toRequest} from '../dist/server/index.js';
+import {ValtuudetAdapter, ValtuudetClient, MemorySessionStore, displayName, mountAdapter, toRequest} from '../dist/server/index.js';
 import {DEMO_CREDENTIALS, fixtures} from './simulator/main.mjs';
 import {LANGS, pagePath} from './pages.mjs';
 
@@ -49,7 +49,7 @@ export const SERVICES = {
 const LOGIN_COOKIE = 'demo_login';
 
 /** The demo's test people (from the shared fixtures): id, display name and the identity code (server only). */
-export const DEMO_USERS = fixtures.users.map((u) => ({id: u.id, hetu: u.hetu, name: u.name.split(' ').slice(1).concat(u.name.split(' ')[0]).join(' ')}));
+export const DEMO_USERS = fixtures.users.map((u) => ({id: u.id, hetu: u.hetu, name: displayName(u.name)}));
 
 export const T = {
   fi: {
