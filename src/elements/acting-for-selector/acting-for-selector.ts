@@ -18,7 +18,7 @@ import {emit} from '../shared/events.js';
 import {heading, toHeadingLevel} from '../shared/heading.js';
 import {resolveLocale, watchLang} from '../shared/lang.js';
 import {broadcastChange, fetchSession} from '../shared/session.js';
-import {tokens} from '../shared/styles.js';
+import {choices, tokens} from '../shared/styles.js';
 
 type Choice = 'self' | Mode;
 const MODE_KEY = 'puolesta-mode';
@@ -37,44 +37,10 @@ const MODE_KEY = 'puolesta-mode';
 export class ActingForSelector extends LitElement {
   static override styles = [
     tokens,
+    choices,
     css`
       fieldset {
-        border: 0;
-        padding: 0;
         margin: 0 0 var(--_s3);
-        min-width: 0;
-      }
-      legend {
-        font-weight: 600;
-        font-size: 1.1em;
-        padding: 0;
-        margin-bottom: var(--_s1);
-      }
-      .option {
-        display: grid;
-        grid-template-columns: auto 1fr;
-        column-gap: var(--_s2);
-        padding: var(--_s2);
-        margin-bottom: var(--_s1);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        cursor: pointer;
-      }
-      .option:has(input:checked) {
-        border-color: var(--_brand);
-        box-shadow: inset 4px 0 0 var(--_brand);
-      }
-      .option input {
-        width: 1.5em;
-        height: 1.5em;
-        margin: 0;
-        accent-color: var(--_brand);
-        grid-row: span 2;
-      }
-      .hint {
-        grid-column: 2;
-        color: var(--_muted);
-        font-size: 0.9em;
       }
       .result {
         border-left: 5px solid var(--_info);

@@ -9,7 +9,7 @@ import {inLocale, msg, str} from '../../localization.js';
 import {emit, shorten} from '../shared/events.js';
 import {heading, toHeadingLevel} from '../shared/heading.js';
 import {resolveLocale, watchLang} from '../shared/lang.js';
-import {tokens} from '../shared/styles.js';
+import {choices, tokens} from '../shared/styles.js';
 import {loadFullCatalogue} from './catalogue-loader.js';
 import {
   principalHint,
@@ -52,7 +52,7 @@ let instances = 0;
  * @csspart steps - The steps to take.
  */
 export class MandateGuide extends LitElement {
-  static override styles = [tokens, guideStyles];
+  static override styles = [tokens, choices, guideStyles];
 
   /** Space-separated theme ids: bare slugs or `http://valtuusrekisteri.suomi.fi/<slug>` URIs. */
   @property() theme: string | null = null;

@@ -22,48 +22,10 @@ export const guideStyles = css`
     margin: var(--_s3) 0;
   }
   fieldset {
-    border: 0;
-    padding: 0;
     margin: 0 0 var(--_s4);
-    min-width: 0;
-  }
-  legend {
-    font-weight: 600;
-    font-size: 1.1em;
-    padding: 0;
-    margin-bottom: var(--_s1);
-  }
-  .hint {
-    color: var(--_muted);
-    font-size: 0.9em;
-  }
-  .option {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    column-gap: var(--_s2);
-    align-items: start;
-    padding: var(--_s2);
-    margin-bottom: var(--_s1);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-  .option:has(input:checked) {
-    border-color: var(--_brand);
-    box-shadow: inset 4px 0 0 var(--_brand);
-  }
-  .option input {
-    width: 1.5em;
-    height: 1.5em;
-    margin: 0;
-    accent-color: var(--_brand);
-    grid-row: span 2;
   }
   .option .label {
     font-weight: 600;
-  }
-  .option .hint {
-    grid-column: 2;
   }
   .theme {
     border: 1px solid var(--_border);
