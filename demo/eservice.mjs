@@ -3,7 +3,8 @@
 // and <acting-for-banner> and says on submit whose behalf it was sent. Everything personal stays server-side;
 // pages show names only.
 import {randomBytes, randomUUID} from 'node:crypto';
-import {ValtuudetAdapter, ValtuudetClient, MemorySessionStore, displayName, mountAdapter, toRequest} from '../dist/server/index.js';
+import {ValtuudetAdapter, ValtuudetClient, MemorySessionStore, displayName, mountAdapter, readCookie, toRequest} from '../dist/server/index.js';
+import {safeReturnPath} from '../dist/lib/core.js';
 import {DEMO_CREDENTIALS, fixtures} from './simulator/main.mjs';
 import {LANGS, pagePath} from './pages.mjs';
 
@@ -81,14 +82,6 @@ export const T = {
   },
 };
 
-const readCookie = (header, name) => {
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-};
-
 async function readForm(req) {
   let data = '';
   for await (const chunk of req) {
@@ -148,7 +141,7 @@ export function createEservice({simulatorUrl, publicOrigin, log = (line) => cons
         return true;
       }
       const user = DEMO_USERS.find((u) => u.id === form.get('user'));
-      const back = safePath(form.get('return'), pagePath(lang, 'asiointi'));
+      const back = returnPath(form.get('return'), pagePath(lang, 'asiointi'));
       if (!user) {
         res.writeHead(303, {Location: `${pagePath(lang, 'kirjaudu')}?${new URLSearchParams({return: back, missing: '1'})}`});
         res.end();
@@ -170,7 +163,7 @@ export function createEservice({simulatorUrl, publicOrigin, log = (line) => cons
 
     if (route.page === 'login') {
       if (req.method !== 'GET') return send(res, 405, 'Method not allowed', undefined, {Allow: 'GET'}), true;
-      const back = safePath(url.searchParams.get('return'), pagePath(lang, 'asiointi'));
+      const back = returnPath(url.searchParams.get('return'), pagePath(lang, 'asiointi'));
       const missing = url.searchParams.get('missing') === '1';
       const radios = DEMO_USERS.map((u, i) => `<div class="choice"><input type="radio" id="user-${e(u.id)}" name="user" value="${e(u.id)}"${i === 0 ? ' checked' : ''}><label for="user-${e(u.id)}">${e(u.name)}</label></div>`).join('');
       html(200, layout({lang, title: t.login, slug: 'kirjaudu', header, body: `<p>${e(t.loginIntro)}</p>
@@ -223,10 +216,8 @@ ${principal ? `<p>${e(t.notified)}</p>` : ''}
   return {handler, adapter, logins};
 }
 
-/** Same-origin path from a form field, else the fallback. */
-function safePath(value, fallback) {
-  return typeof value === 'string' && /^\/(?![/\\])[^\\\u0000-\u001f]*$/.test(value) ? value : fallback;
-}
+/** The `return` field as a same-origin path (core rule), or the e-service page when there is none. */
+const returnPath = (value, fallback) => (value ? safeReturnPath(value) : fallback);
 
 function userBar(lang, user, e) {
   const t = T[lang];

@@ -125,8 +125,8 @@ export function displayName(raw: string): string {
   return given.length ? `${given.join(' ')} ${surname}` : clean;
 }
 
-function readCookie(request: HostRequest, name: string): string | undefined {
-  const header = request.headers.get('cookie');
+/** One cookie's value from a Cookie header (also what a host's own login code can use). */
+export function readCookie(header: string | null | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
@@ -377,7 +377,7 @@ export class ValtuudetAdapter {
    * foreign state is removed (and its Valtuudet session unregistered) before anything else happens.
    */
   private async load(request: HostRequest, knownUser?: HostUser, create = false) {
-    let sid = readCookie(request, this.cookieName);
+    let sid = readCookie(request.headers.get('cookie'), this.cookieName);
     if (sid && !/^[A-Za-z0-9_-]{43}$/.test(sid)) sid = undefined;
     let setCookie: string | undefined;
     if (!sid && create) {

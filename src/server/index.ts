@@ -1,5 +1,5 @@
 /** The server half of Puolesta: `puolesta/server`. */
-export {ValtuudetAdapter, displayName} from './adapter.js';
+export {ValtuudetAdapter, displayName, readCookie} from './adapter.js';
 export type {ActingForRecord, AdapterOptions, FlowResult, HostRequest, HostUser, LogEvent, PrincipalType, Reply, TransactionNotice} from './adapter.js';
 export {configFromEnv, REQUIRED_ENV} from './config.js';
 export type {EnvConfig} from './config.js';
