@@ -47,6 +47,22 @@ if (!customElements.get('x-baseline')) customElements.define('x-baseline', Basel
   row('dist/cdn/puolesta.js gzip', `${size.gzip} B`, `lit only ${lit.gzip} B`, (size.gzip / lit.gzip).toFixed(2), '≤ 14 KB (14 336 B)', size.gzip <= 14336);
   row('dist/cdn/puolesta.js brotli', `${size.brotli} B`, `lit only ${lit.brotli} B`, (size.brotli / lit.brotli).toFixed(2), '–', null);
   row('dist/cdn/puolesta.js raw', `${size.raw} B`, `lit only ${lit.raw} B`, (size.raw / lit.raw).toFixed(2), '–', null);
+  // Floor: what lit plus the UI text alone (English source, Finnish and Swedish targets, no markup, no element
+  // code, no themes) weigh together. Whatever is left of the budget is all the element code, CSS and themes get.
+  const texts = [];
+  for (const locale of ['fi', 'sv']) {
+    const xliff = await readFile(join(root, `locales/${locale}.xlf`), 'utf8');
+    for (const [, source, target] of xliff.matchAll(/<source>([\s\S]*?)<\/source>\s*<target>([\s\S]*?)<\/target>/g)) {
+      if (locale === 'fi') texts.push(source);
+      texts.push(target);
+    }
+  }
+  const textOnly = Buffer.from(texts.map((t) => t.replace(/<x id="(\d+)"[^>]*\/>/g, '${$1}')).join('\n'));
+  const floor = gzip(Buffer.concat([base, textOnly]));
+  results.size.textOnly = {gzip: gzip(textOnly)};
+  results.size.floor = {gzip: floor};
+  row('UI text alone (en + fi + sv), gzip', `${gzip(textOnly)} B`, `${texts.length} strings`, '–', '–', null);
+  row('floor: lit + UI text, no element code, gzip', `${floor} B`, `lit only ${lit.gzip} B`, (floor / lit.gzip).toFixed(2), `leaves ${14336 - floor} B for code, CSS, themes`, null);
 }
 
 const GUIDE = '<mandate-guide theme="varhaiskasvatuksen_aloituksesta_tai_paattymisesta_ilmoittaminen" principal="person" situation="on-behalf" lang="fi"><p>Voit hoitaa asian toisen puolesta Suomi.fi-valtuuksilla.</p></mandate-guide>';
@@ -61,17 +77,26 @@ async function startServer(staticBody) {
     '/element-sync.html': page(GUIDE, '<script src="/puolesta.js"></script>'),
     '/static.html': page(staticBody),
   };
+  const scripts = {'/empty.js': '', '/lit-text.js': ''};
   const server = createServer((req, res) => {
-    if (req.url === '/puolesta.js') {
+    if (req.url === '/puolesta.js' || req.url in scripts) {
       res.writeHead(200, {'Content-Type': 'text/javascript', 'Cache-Control': 'no-store'});
-      return res.end(bundle);
+      return res.end(scripts[req.url] ?? bundle);
     }
     const html = pages[req.url];
     res.writeHead(html ? 200 : 404, {'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store'});
     res.end(html ?? 'not found');
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return {server, url: `http://127.0.0.1:${server.address().port}`, setStatic: (b) => (pages['/static.html'] = page(b))};
+  const setStatic = (body, litScript) => {
+    pages['/static.html'] = page(body);
+    // Floors measured in the same run: the static page plus one empty script in <head> (the cost of any extra
+    // script request), and a lit-only element that renders the same paragraphs (the cost of lit itself).
+    pages['/floor.html'] = page(body, '<script src="/empty.js"></script>');
+    pages['/lit.html'] = page('<baseline-text></baseline-text>', '<script src="/lit-text.js"></script>');
+    scripts['/lit-text.js'] = litScript;
+  };
+  return {server, url: `http://127.0.0.1:${server.address().port}`, setStatic};
 }
 
 // Records when a sentence of the guidance is laid out (present with a non-zero box), in the page or the
@@ -83,12 +108,27 @@ const PROBE = (sentence) => `(() => {
   const find = (root) => { const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = w.nextNode(); n; n = w.nextNode()) if (n.data.includes(${JSON.stringify(sentence)})) return n.parentElement; };
   const check = () => {
-    const el = find(document.body ?? document.documentElement) ?? (document.querySelector('mandate-guide')?.shadowRoot && find(document.querySelector('mandate-guide').shadowRoot));
+    const el = find(document.body ?? document.documentElement) ?? (document.querySelector('mandate-guide, baseline-text')?.shadowRoot && find(document.querySelector('mandate-guide, baseline-text').shadowRoot));
     if (el && el.getBoundingClientRect().height > 0) { window.__shown = performance.now(); return; }
     requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
 })()`;
+
+/** A lit-only element that renders the given paragraphs, built the same way as the bundle, in this run. */
+async function buildLitText(paragraphs) {
+  await writeFile(join(work, 'lit-text.js'), `import {LitElement, html, css} from 'lit';
+const paragraphs = ${JSON.stringify(paragraphs)};
+class BaselineText extends LitElement { static styles = css\`:host{display:block}\`; render() { return paragraphs.map((p) => html\`<p>\${p}</p>\`); } }
+customElements.define('baseline-text', BaselineText);\n`);
+  await build({
+    configFile: false, logLevel: 'silent', root,
+    build: {outDir: join(work, 'lit-text'), emptyOutDir: true, target: 'es2022', minify: true,
+      lib: {entry: join(work, 'lit-text.js'), name: 'LitText', formats: ['iife'], fileName: () => 'lit-text.js'},
+      rolldownOptions: {output: {codeSplitting: false}}},
+  });
+  return readFile(join(work, 'lit-text/lit-text.js'));
+}
 
 async function timeLoad(browser, url, sentence, throttle) {
   const context = await browser.newContext();
@@ -116,13 +156,13 @@ async function loadSection() {
     const paragraphs = await tab.evaluate(() => document.querySelector('mandate-guide').shadowRoot.querySelector('section').innerText.split('\n').filter(Boolean));
     await tab.close();
     const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    srv.setStatic(paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n'));
+    srv.setStatic(paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n'), await buildLitText(paragraphs));
     const sentence = paragraphs.find((p) => p.length > 40) ?? paragraphs[0];
     results.load = {};
     // Two ways to paste the script: `defer` (the contract's snippet) and a classic script in <head>.
-    const kinds = {static: 'static', element: 'defer', 'element-sync': 'script in head'};
+    const kinds = {static: 'static', floor: 'static + empty script in head', lit: 'lit-only element, same text, script in head', element: 'defer', 'element-sync': 'script in head'};
     for (const throttle of [0, 4]) {
-      const times = {static: [], element: [], 'element-sync': []};
+      const times = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
       const cls = {element: [], 'element-sync': []};
       for (let i = 0; i < LOADS; i++) {
         for (const kind of Object.keys(kinds)) {
@@ -134,6 +174,11 @@ async function loadSection() {
       const baseline = median(times.static);
       const label = throttle ? ', 4× CPU throttling' : '';
       const budget = throttle ? 1.5 : 1.25;
+      for (const kind of ['floor', 'lit']) {
+        const value = median(times[kind]);
+        results.load[`${kind}${throttle ? '-throttled' : ''}`] = {ms: value, staticMs: baseline, ratio: value / baseline};
+        row(`floor: ${kinds[kind]}${label}, median of ${LOADS}`, `${value.toFixed(1)} ms`, `static ${baseline.toFixed(1)} ms`, (value / baseline).toFixed(2), '–', null);
+      }
       for (const kind of ['element', 'element-sync']) {
         const value = median(times[kind]);
         const ratio = value / baseline;
