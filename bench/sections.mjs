@@ -2,14 +2,13 @@
 // node:http JSON handler (each server in its own process, same load generator, same run), and the time a
 // citizen waits from "Continue" to the banner in Chromium on the demo site.
 import {spawn} from 'node:child_process';
-import {Agent, request} from 'node:http';
 import {once} from 'node:events';
 import {chromium} from 'playwright-core';
 import {chromiumArgs, chromiumPath} from '../test/chromium.mjs';
 import {createDemoServer} from '../demo/server.mjs';
 
 const CONNECTIONS = 50;
-const SECONDS = 5; // one load generator process drives both servers; the CPU row shows server cost alone
+const SECONDS = 5; // a fresh load generator process per server; the CPU row shows server cost alone
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function startServer(kind) {
@@ -23,34 +22,17 @@ async function startServer(kind) {
   return {...JSON.parse(line), cpu, stop: () => child.kill()};
 }
 
-/** `CONNECTIONS` keep-alive connections each sending requests back to back for `seconds`. */
-async function load({url, cookie}, seconds) {
-  const agent = new Agent({keepAlive: true, maxSockets: CONNECTIONS});
-  const latencies = [];
-  let failures = 0;
-  const until = Date.now() + seconds * 1000;
-  const one = () => new Promise((resolve) => {
-    const started = process.hrtime.bigint();
-    const req = request(url, {agent, headers: cookie ? {Cookie: cookie} : {}}, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (c) => (body += c)).on('end', () => {
-        if (res.statusCode === 200 && body.includes('Anni')) latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-        else failures++;
-        resolve();
-      });
-    });
-    req.on('error', () => {
-      failures++;
-      resolve();
-    });
-    req.end();
-  });
-  await Promise.all(Array.from({length: CONNECTIONS}, async () => {
-    while (Date.now() < until) await one();
-  }));
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return {rps: latencies.length / seconds, p99: latencies[Math.floor(latencies.length * 0.99)] ?? Infinity, failures};
+/** Runs the load generator in its own fresh process; resolves after warm-up with `measure()` for the real run. */
+async function startLoad({url, cookie}) {
+  const child = spawn(process.execPath, [new URL('./session-load.mjs', import.meta.url).pathname, url, cookie, String(SECONDS), String(CONNECTIONS)], {stdio: ['ignore', 'inherit', 'inherit', 'ipc']});
+  await once(child, 'message'); // warmed up
+  return {
+    measure: async () => {
+      child.send('go');
+      const [result] = await once(child, 'message');
+      return {...result, p99: result.p99 ?? Infinity};
+    },
+  };
 }
 
 async function sessionSection(row, results) {
@@ -58,9 +40,9 @@ async function sessionSection(row, results) {
   for (const kind of ['bare', 'adapter']) {
     const server = await startServer(kind);
     try {
-      await load(server, 1); // warm-up
+      const generator = await startLoad(server); // after its warm-up
       const before = await server.cpu();
-      measured[kind] = await load(server, SECONDS);
+      measured[kind] = await generator.measure();
       measured[kind].cpuUsPerRequest = ((await server.cpu()) - before) * 1000 / (measured[kind].rps * SECONDS);
     } finally {
       server.stop();
