@@ -23,24 +23,29 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const gzip = (buf) => gzipSync(buf, {level: 9}).length;
 const brotli = (buf) => brotliCompressSync(buf, {params: {[constants.BROTLI_PARAM_QUALITY]: 11}}).length;
 
+/** Builds `source` (a module importing lit) into a minified classic script, as the cdn bundle is built. */
+async function buildLitIife(name, source) {
+  await mkdir(work, {recursive: true});
+  await writeFile(join(work, `${name}.js`), source);
+  await build({
+    configFile: false, logLevel: 'silent', root,
+    build: {outDir: join(work, name), emptyOutDir: true, target: 'es2022', minify: true,
+      lib: {entry: join(work, `${name}.js`), name: 'Baseline', formats: ['iife'], fileName: () => `${name}.js`},
+      rolldownOptions: {output: {codeSplitting: false}}},
+  });
+  return readFile(join(work, name, `${name}.js`));
+}
+
 async function sizeSection() {
   if (!args.includes('--no-build')) {
     const run = spawnSync('npm', ['run', 'build', '--silent'], {cwd: root, stdio: 'inherit'});
     if (run.status !== 0) throw new Error('build failed');
   }
   // A lit-only baseline: one trivial LitElement, built the same way in this run.
-  await mkdir(work, {recursive: true});
-  await writeFile(join(work, 'baseline.js'), `import {LitElement, html, css} from 'lit';
+  const base = await buildLitIife('baseline', `import {LitElement, html, css} from 'lit';
 class Baseline extends LitElement { static styles = css\`:host{display:block}\`; render() { return html\`<p>Hei</p>\`; } }
 if (!customElements.get('x-baseline')) customElements.define('x-baseline', Baseline);\n`);
-  await build({
-    configFile: false, logLevel: 'silent', root,
-    build: {outDir: join(work, 'baseline'), emptyOutDir: true, target: 'es2022', minify: true,
-      lib: {entry: join(work, 'baseline.js'), name: 'Baseline', formats: ['iife'], fileName: () => 'baseline.js'},
-      rolldownOptions: {output: {codeSplitting: false}}},
-  });
   const bundle = await readFile(join(root, 'dist/cdn/puolesta.js'));
-  const base = await readFile(join(work, 'baseline/baseline.js'));
   const size = {raw: bundle.length, gzip: gzip(bundle), brotli: brotli(bundle)};
   const lit = {raw: base.length, gzip: gzip(base), brotli: brotli(base)};
   results.size = {bundle: size, litBaseline: lit};
@@ -58,10 +63,11 @@ if (!customElements.get('x-baseline')) customElements.define('x-baseline', Basel
     }
   }
   const textOnly = Buffer.from(texts.map((t) => t.replace(/<x id="(\d+)"[^>]*\/>/g, '${$1}')).join('\n'));
+  const textGzip = gzip(textOnly);
   const floor = gzip(Buffer.concat([base, textOnly]));
-  results.size.textOnly = {gzip: gzip(textOnly)};
+  results.size.textOnly = {gzip: textGzip};
   results.size.floor = {gzip: floor};
-  row('UI text alone (en + fi + sv), gzip', `${gzip(textOnly)} B`, `${texts.length} strings`, '–', '–', null);
+  row('UI text alone (en + fi + sv), gzip', `${textGzip} B`, `${texts.length} strings`, '–', '–', null);
   row('floor: lit + UI text, no element code, gzip', `${floor} B`, `lit only ${lit.gzip} B`, (floor / lit.gzip).toFixed(2), `leaves ${14336 - floor} B for code, CSS, themes`, null);
 }
 
@@ -108,7 +114,8 @@ const PROBE = (sentence) => `(() => {
   const find = (root) => { const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = w.nextNode(); n; n = w.nextNode()) if (n.data.includes(${JSON.stringify(sentence)})) return n.parentElement; };
   const check = () => {
-    const el = find(document.body ?? document.documentElement) ?? (document.querySelector('mandate-guide, baseline-text')?.shadowRoot && find(document.querySelector('mandate-guide, baseline-text').shadowRoot));
+    const shadow = document.querySelector('mandate-guide, baseline-text')?.shadowRoot;
+    const el = find(document.body ?? document.documentElement) ?? (shadow && find(shadow));
     if (el && el.getBoundingClientRect().height > 0) { window.__shown = performance.now(); return; }
     requestAnimationFrame(check);
   };
@@ -116,19 +123,10 @@ const PROBE = (sentence) => `(() => {
 })()`;
 
 /** A lit-only element that renders the given paragraphs, built the same way as the bundle, in this run. */
-async function buildLitText(paragraphs) {
-  await writeFile(join(work, 'lit-text.js'), `import {LitElement, html, css} from 'lit';
+const buildLitText = (paragraphs) => buildLitIife('lit-text', `import {LitElement, html, css} from 'lit';
 const paragraphs = ${JSON.stringify(paragraphs)};
 class BaselineText extends LitElement { static styles = css\`:host{display:block}\`; render() { return paragraphs.map((p) => html\`<p>\${p}</p>\`); } }
 customElements.define('baseline-text', BaselineText);\n`);
-  await build({
-    configFile: false, logLevel: 'silent', root,
-    build: {outDir: join(work, 'lit-text'), emptyOutDir: true, target: 'es2022', minify: true,
-      lib: {entry: join(work, 'lit-text.js'), name: 'LitText', formats: ['iife'], fileName: () => 'lit-text.js'},
-      rolldownOptions: {output: {codeSplitting: false}}},
-  });
-  return readFile(join(work, 'lit-text/lit-text.js'));
-}
 
 async function timeLoad(browser, url, sentence, throttle) {
   const context = await browser.newContext();

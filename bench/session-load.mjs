@@ -1,6 +1,7 @@
 // The /valtuudet/session load generator, run as a fresh process so the bench's own heap (vite builds, Playwright)
 // and its garbage collection do not add to the latencies it measures.
-//   node bench/session-load.mjs <url> <cookie> <seconds> <connections>  → one JSON line {rps, p99, failures}
+//   spawned with IPC: node bench/session-load.mjs <url> <cookie> <seconds> <connections>
+// Sends 'warm' after a 1 s warm-up, waits for any message, then sends {rps, p99, failures} and exits.
 import {Agent, request} from 'node:http';
 
 const [url, cookie, seconds, connections] = [process.argv[2], process.argv[3], Number(process.argv[4]), Number(process.argv[5])];
@@ -39,4 +40,4 @@ async function load(duration) {
 await load(1);
 process.send('warm');
 await new Promise((resolve) => process.once('message', resolve));
-process.send(await load(seconds));
+process.send(await load(seconds), () => process.disconnect());
