@@ -1,36 +1,11 @@
 /**
- * Rules shared by the selector, the banner and the server adapter: return paths, the `acting-for` result
- * parameter and the session JSON. Pure: no DOM, no Node.
+ * Rules shared by the selector, the banner and the server adapter: the `acting-for` result parameter, the
+ * session JSON and the URLs the elements build (return paths live in return-path.ts). Pure: no DOM, no Node.
  */
+import {safeReturnPath} from './return-path.js';
 
 /** Identity codes (henkilötunnus) must never be shown: a name that contains one is refused. */
 export const HETU_PATTERN = /\b\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]\b/i;
-
-/**
- * A same-origin relative path, or `/`. Accepts one leading `/` followed by a non-slash (so no scheme and
- * no other host can follow), no backslash, no control characters — checked on the raw and the percent-decoded value, so `/%2F%2Fevil` and
- * `/%5Cevil` are refused like `//evil` and `/\evil`.
- */
-export function safeReturnPath(raw: unknown, maxLength = 2048): string {
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > maxLength) return '/';
-  let decoded = raw;
-  for (let i = 0; i < 3; i++) {
-    try {
-      const next = decodeURIComponent(decoded);
-      if (next === decoded) break;
-      decoded = next;
-    } catch {
-      return '/';
-    }
-  }
-  for (const value of [raw, decoded]) {
-    if (!value.startsWith('/') || value.startsWith('//')) return '/';
-    if (value.includes('\\')) return '/';
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(value)) return '/';
-  }
-  return raw;
-}
 
 export const ACTING_FOR_PARAM = 'acting-for';
 export const ACTING_FOR_RESULTS = ['ok', 'cancelled', 'denied', 'expired', 'error'] as const;
@@ -98,6 +73,30 @@ export function buildStartUrl(startUrl: string, pageHref: string, mode: Mode, re
   url.searchParams.set('return', safeReturnPath(returnPath));
   if (lang) url.searchParams.set('lang', lang);
   return url.href;
+}
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * Where the banner may read the session, stop, or send the citizen to switch: this page's origin, or another
+ * origin over https (the municipality's e-service, e.g. from www.kunta.fi to asiointi.kunta.fi). Plain http to
+ * another origin only between loopback hosts (local development). Anything else — other schemes, credentials
+ * in the URL, junk — is refused (undefined). `crossOrigin` tells the caller to send credentials explicitly.
+ */
+export function endpointUrl(raw: unknown, pageHref: string): {href: string; crossOrigin: boolean} | undefined {
+  if (typeof raw !== 'string' || !raw.trim()) return undefined;
+  let url: URL;
+  let page: URL;
+  try {
+    page = new URL(pageHref);
+    url = new URL(raw.trim(), page);
+  } catch {
+    return undefined;
+  }
+  if (url.username || url.password || !/^https?:$/.test(url.protocol)) return undefined;
+  if (url.origin === page.origin) return {href: url.href, crossOrigin: false};
+  const devLoopback = url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname) && LOOPBACK_HOSTS.includes(page.hostname);
+  return url.protocol === 'https:' || devLoopback ? {href: url.href, crossOrigin: true} : undefined;
 }
 
 /** Same-origin URL check for fetch targets and links built from attributes. */

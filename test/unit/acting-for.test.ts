@@ -4,10 +4,11 @@ import {
   parseModes,
   parseSession,
   readActingForResult,
-  safeReturnPath,
+  endpointUrl,
   sameOriginUrl,
   withoutActingForResult,
 } from '../../src/core/acting-for.js';
+import {safeReturnPath} from '../../src/core/return-path.js';
 
 describe('acting-for rules', () => {
   describe('safeReturnPath keeps the citizen on this site', () => {
@@ -27,6 +28,9 @@ describe('acting-for rules', () => {
       '',
       '/' + 'a'.repeat(5000),
       '/%E0%A4%A',
+      '/x/../..//evil.example',
+      '/..//evil.example',
+      '/%2e%2e//evil.example',
     ];
     for (const value of refused) {
       it(`refuses ${JSON.stringify(value.slice(0, 40))}`, () => expect(safeReturnPath(value)).to.equal('/'));
@@ -86,5 +90,16 @@ describe('acting-for rules', () => {
     expect(sameOriginUrl('https://evil.example/s', 'https://kunta.fi/x')).to.equal(undefined);
     expect(sameOriginUrl('javascript:alert(1)', 'https://kunta.fi/x')).to.equal(undefined);
     expect(sameOriginUrl('', 'https://kunta.fi/x')).to.equal(undefined);
+  });
+
+  it('lets the banner reach the e-service on another https origin, and nothing looser', () => {
+    const page = 'https://www.kunta.fi/palvelut';
+    expect(endpointUrl('/valtuudet/session', page)).to.deep.equal({href: 'https://www.kunta.fi/valtuudet/session', crossOrigin: false});
+    expect(endpointUrl('https://asiointi.kunta.fi/valtuudet/session', page)).to.deep.equal({href: 'https://asiointi.kunta.fi/valtuudet/session', crossOrigin: true});
+    for (const refused of ['http://asiointi.kunta.fi/valtuudet/session', 'javascript:alert(1)', 'data:application/json,{}',
+      'https://user:pw@asiointi.kunta.fi/s', 'ftp://asiointi.kunta.fi/s', '', '   ', 'http://localhost:8080/s']) {
+      expect(endpointUrl(refused, page), refused).to.equal(undefined);
+    }
+    expect(endpointUrl('http://localhost:8080/valtuudet/session', 'http://localhost:8082/'), 'loopback development').to.deep.equal({href: 'http://localhost:8080/valtuudet/session', crossOrigin: true});
   });
 });

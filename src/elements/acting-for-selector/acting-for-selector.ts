@@ -4,13 +4,13 @@ import {
   buildStartUrl,
   parseModes,
   readActingForResult,
-  safeReturnPath,
   sameOriginUrl,
   withoutActingForResult,
   type ActingFor,
   type ActingForResult,
   type Mode,
 } from '../../core/acting-for.js';
+import {safeReturnPath} from '../../core/return-path.js';
 import type {Locale} from '../../core/locale.js';
 import {parseThemeList} from '../../core/themes.js';
 import {inLocale, msg, str} from '../../localization.js';
