@@ -92,10 +92,11 @@ async function readForm(req) {
 }
 
 /**
- * @param {{simulatorUrl: string, publicOrigin: string, log?: (line: string) => void, store?: object}} options
+ * @param {{simulatorUrl: string, publicOrigin: string, allowedOrigins?: string[], log?: (line: string) => void, store?: object}} options
+ * allowedOrigins: the information site's origin(s), whose banner reads /valtuudet/session over CORS.
  * Returns {handler, adapter}: handler(req, res, ctx) answers the adapter routes, login and e-service pages.
  */
-export function createEservice({simulatorUrl, publicOrigin, log = (line) => console.info(line), store = new MemorySessionStore()}) {
+export function createEservice({simulatorUrl, publicOrigin, allowedOrigins = [], log = (line) => console.info(line), store = new MemorySessionStore()}) {
   const logins = new Map(); // login id → user id (the demo's own "authentication session")
   const userOf = (cookieHeader) => {
     const id = readCookie(cookieHeader, LOGIN_COOKIE);
@@ -110,6 +111,7 @@ export function createEservice({simulatorUrl, publicOrigin, log = (line) => cons
     },
     themes: [ESERVICE_THEME],
     publicOrigin,
+    allowedOrigins,
     store,
     log: (e) => log(`valtuudet ${e.route}: ${e.outcome}${e.mode ? ` (${e.mode})` : ''}${e.reason ? ` – ${e.reason}` : ''}`),
     // A real e-service would send the principal a Suomi.fi Messages notice here (addressed by identity code).
@@ -137,7 +139,7 @@ export function createEservice({simulatorUrl, publicOrigin, log = (line) => cons
       const lang = LANGS.includes(form.get('lang')) ? form.get('lang') : 'fi';
       if (url.pathname === '/demo/logout') {
         logins.delete(readCookie(req.headers.cookie, LOGIN_COOKIE));
-        send(res, 303, '', undefined, {Location: pagePath(lang, 'index'), 'Set-Cookie': `${LOGIN_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`});
+        send(res, 303, '', undefined, {Location: safeReturnPath(pagePath(lang, 'index')), 'Set-Cookie': `${LOGIN_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`});
         return true;
       }
       const user = DEMO_USERS.find((u) => u.id === form.get('user'));

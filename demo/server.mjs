@@ -11,14 +11,17 @@ import {createEservice, SERVICES} from './eservice.mjs';
 import {startSimulator} from './simulator/main.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]+$/, '');
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+/** The strict policy every demo page is served with; `connect` adds the e-service origin on the information site. */
+export const cspFor = (connect = '') =>
+  `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'${connect ? ` ${connect}` : ''}; ` +
   "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
-export const SECURITY_HEADERS = {
-  'Content-Security-Policy': CSP,
+export const CSP = cspFor();
+const securityHeaders = (csp = CSP) => ({
+  'Content-Security-Policy': csp,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'same-origin',
-};
+});
+export const SECURITY_HEADERS = securityHeaders();
 const TYPES = {'.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.html': 'text/html; charset=utf-8'};
 /** URL prefix → folder; nothing outside these folders is ever served. */
@@ -31,9 +34,11 @@ const attrs = (record) => Object.entries(record).map(([k, v]) => ` ${escapeHtml(
 
 /**
  * The page frame: skip link, header with language switcher, the on-behalf banner (shown by the element only
- * while acting for someone), main, footer. `body` and `header` are trusted markup.
+ * while acting for someone), main, footer. `body` and `header` are trusted markup. `eservice` is the
+ * e-service's origin when the page is on the information site (another origin): the banner then reads the
+ * session from there, and links to e-service pages go there.
  */
-export function layout({lang, title, slug, body, header = '', bodyClass = ''}) {
+export function layout({lang, title, slug, body, header = '', bodyClass = '', eservice = ''}) {
   const site = SITE[lang];
   const switcher = LANGS.map((l) =>
     `<li><a href="${escapeHtml(pagePath(l, slug))}" lang="${l}" hreflang="${l}"${l === lang ? ' aria-current="true"' : ''}>${{fi: 'Suomi', sv: 'Svenska', en: 'English'}[l]}</a></li>`,
@@ -57,7 +62,7 @@ ${header}
     <nav aria-label="${escapeHtml(site.langNav)}"><ul class="langs">${switcher}</ul></nav>
   </div>
 </header>
-<acting-for-banner switch-url="${escapeHtml(pagePath(lang, SERVICES[slug] ? slug : 'asiointi'))}#kenen-puolesta"></acting-for-banner>
+<acting-for-banner${attrs(bannerAttrs(lang, slug, eservice))}></acting-for-banner>
 <main id="main" tabindex="-1"><div class="wrap">
 <h1>${escapeHtml(title)}</h1>
 ${body}
@@ -70,6 +75,14 @@ ${body}
 </html>`;
 }
 
+/** The banner's endpoints: this origin's adapter, or the e-service's when the page is elsewhere. */
+function bannerAttrs(lang, slug, eservice) {
+  const switchUrl = `${eservice}${pagePath(lang, SERVICES[slug] ? slug : 'asiointi')}#kenen-puolesta`;
+  return eservice
+    ? {'session-url': `${eservice}/valtuudet/session`, 'stop-url': `${eservice}/valtuudet/stop`, 'switch-url': switchUrl}
+    : {'switch-url': switchUrl};
+}
+
 function guideTag(lang, guideAttrs, fallback = true) {
   const site = SITE[lang];
   const inner = fallback
@@ -78,14 +91,14 @@ function guideTag(lang, guideAttrs, fallback = true) {
   return `<mandate-guide${attrs(guideAttrs)}>${inner}</mandate-guide>`;
 }
 
-function renderPage(lang, page) {
+function renderPage(lang, page, eservice = '') {
   const paragraphs = page.intro[lang].map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
   let body = paragraphs;
   if (page.links) {
     const items = PAGES.filter((p) => p.slug !== 'index' && p.slug !== 'saavutettavuus')
       .map((p) => `<li><a href="${escapeHtml(pagePath(lang, p.slug))}">${escapeHtml(p.title[lang])}</a></li>`).join('');
     const eservices = Object.entries(SERVICES)
-      .map(([slug, s]) => `<li><a href="${escapeHtml(pagePath(lang, slug))}">${escapeHtml(s.title[lang])}</a></li>`).join('');
+      .map(([slug, s]) => `<li><a href="${escapeHtml(eservice + pagePath(lang, slug))}">${escapeHtml(s.title[lang])}</a></li>`).join('');
     body += `\n<ul class="cards">${eservices}${items}</ul>`;
   }
   if (page.guide) {
@@ -99,7 +112,7 @@ function renderPage(lang, page) {
       return `\n<h2>${escapeHtml(state.name)}</h2>\n<div class="panel"><mandate-guide heading-level="3"${attrs(rest)}>${fallback}</mandate-guide></div>`;
     }).join('');
   }
-  return layout({lang, title: page.title[lang], slug: page.slug, body, bodyClass: page.bodyClass});
+  return layout({lang, title: page.title[lang], slug: page.slug, body, bodyClass: page.bodyClass, eservice});
 }
 
 const ROUTES = new Map(LANGS.flatMap((lang) => PAGES.map((page) => [pagePath(lang, page.slug), {lang, page}])));
@@ -108,6 +121,50 @@ ROUTES.set('/index.html', ROUTES.get('/'));
 function send(res, status, body, type = 'text/plain; charset=utf-8', headers = {}) {
   res.writeHead(status, {'Content-Type': type, ...SECURITY_HEADERS, ...headers});
   res.end(body);
+}
+
+/** The request's decoded path, or undefined (after answering 400) when it cannot be decoded. */
+function pathOf(req, res) {
+  try {
+    return decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+  } catch {
+    send(res, 400, 'Bad request');
+    return undefined;
+  }
+}
+
+/** One of the content pages or a static file, with `csp`; false when the path is neither. */
+async function servePage(req, res, path, eservice = '', csp = CSP) {
+  const route = ROUTES.get(path);
+  if (route) {
+    res.writeHead(200, {'Content-Type': TYPES['.html'], ...securityHeaders(csp)});
+    res.end(req.method === 'HEAD' ? '' : renderPage(route.lang, route.page, eservice));
+    return true;
+  }
+  return (await serveStatic(req, res, path)) !== false;
+}
+
+/**
+ * The municipality's information site (www.<kunta>.fi) on its own origin: the same content pages with the
+ * banner fed by the e-service's adapter over credentialed CORS. No adapter, no login here.
+ */
+async function startInfoSite({port, host, publicHost, eservice}) {
+  const csp = cspFor(eservice);
+  const server = createServer(async (req, res) => {
+    try {
+      const path = pathOf(req, res);
+      if (path === undefined) return;
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, {Allow: 'GET, HEAD'});
+      if (await servePage(req, res, path, eservice, csp)) return;
+      send(res, 404, 'Not found');
+    } catch (error) {
+      console.error('demo info site: request failed:', error?.name ?? 'Error');
+      if (!res.headersSent) send(res, 500, 'Internal error');
+      else res.end();
+    }
+  });
+  await new Promise((resolve) => server.listen(port, host, resolve));
+  return {server, url: `http://${publicHost === '0.0.0.0' ? '127.0.0.1' : publicHost}:${server.address().port}`};
 }
 
 async function serveStatic(req, res, path) {
@@ -133,16 +190,12 @@ async function serveStatic(req, res, path) {
  * so requests that arrive under another name are redirected to it first.
  * extraHandlers run first; each returns true when it answered. ctx gives them the layout, escaping and headers.
  */
-export async function createDemoServer({port = 8080, host = '127.0.0.1', simulatorPort = 0, publicHost = host, log = (line) => console.info(line), extraHandlers = []} = {}) {
+export async function createDemoServer({port = 8080, host = '127.0.0.1', simulatorPort = 0, infoPort = 0, publicHost = host, log = (line) => console.info(line), extraHandlers = []} = {}) {
   const ctx = {layout, escapeHtml, send, SECURITY_HEADERS};
   const server = createServer(async (req, res) => {
     try {
-      let path;
-      try {
-        path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-      } catch {
-        return send(res, 400, 'Bad request');
-      }
+      const path = pathOf(req, res);
+      if (path === undefined) return;
       if (publicOrigin && req.headers.host !== new URL(publicOrigin).host) {
         res.writeHead(308, {Location: new URL(req.url, publicOrigin).href});
         return res.end();
@@ -150,9 +203,7 @@ export async function createDemoServer({port = 8080, host = '127.0.0.1', simulat
       for (const handler of extraHandlers) if (await handler(req, res, ctx)) return;
       if (await ptvNodeHandler(req, res)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, {Allow: 'GET, HEAD'});
-      const route = ROUTES.get(path);
-      if (route) return send(res, 200, req.method === 'HEAD' ? '' : renderPage(route.lang, route.page), TYPES['.html']);
-      if ((await serveStatic(req, res, path)) !== false) return;
+      if (await servePage(req, res, path)) return;
       send(res, 404, layout({lang: 'fi', title: 'Sivua ei löytynyt', slug: 'index', body: '<p>Tarkista osoite. <a href="/">Etusivulle</a></p>'}), TYPES['.html']);
     } catch (error) {
       console.error('demo: request failed:', error?.name ?? 'Error');
@@ -165,13 +216,16 @@ export async function createDemoServer({port = 8080, host = '127.0.0.1', simulat
   const url = `http://${publicHost === '0.0.0.0' ? '127.0.0.1' : publicHost}:${server.address().port}`;
   const simulator = await startSimulator({port: simulatorPort, host, redirectUris: [`${url}/valtuudet/callback`], log});
   const simulatorUrl = simulator.url.replace(host, publicHost === '0.0.0.0' ? '127.0.0.1' : publicHost);
-  const eservice = createEservice({simulatorUrl, publicOrigin: url, log});
+  const info = await startInfoSite({port: infoPort, host, publicHost, eservice: url});
+  const eservice = createEservice({simulatorUrl, publicOrigin: url, allowedOrigins: [info.url], log});
   extraHandlers.unshift(eservice.handler);
   publicOrigin = url;
   return {
-    server, url, simulatorUrl, adapter: eservice.adapter,
+    server, url, simulatorUrl, infoUrl: info.url, adapter: eservice.adapter,
     close: async () => {
       await simulator.close();
+      info.server.closeAllConnections?.();
+      await new Promise((r) => info.server.close(r));
       server.closeAllConnections?.();
       await new Promise((r) => server.close(r));
     },
@@ -184,8 +238,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv
     host: process.env.HOST ?? '127.0.0.1',
     publicHost: 'localhost',
     simulatorPort: Number(process.env.SIMULATOR_PORT ?? 8081),
+    infoPort: Number(process.env.INFO_PORT ?? 8082),
   });
   console.log(`Puolesta demo: ${demo.url}/  (sv: ${demo.url}/sv/, en: ${demo.url}/en/)`);
   console.log(`  e-service with demo login: ${demo.url}/asiointi.html`);
   console.log(`  Valtuudet simulator: ${demo.simulatorUrl}/`);
+  console.log(`  information site on another origin, banner fed by the e-service: ${demo.infoUrl}/`);
 }

@@ -8,7 +8,9 @@
  * personal data, ids or tokens.
  */
 import {createHash, randomBytes, timingSafeEqual} from 'node:crypto';
-import {HETU_PATTERN, safeReturnPath} from '../core/acting-for.js';
+import {HETU_PATTERN} from '../core/acting-for.js';
+import {safeReturnPath} from '../core/return-path.js';
+import {OriginPolicy, returnLocation, type OriginList} from './origin-policy.js';
 import {MemorySessionStore, type SessionStore} from './session-store.js';
 import {ValtuudetClient, ValtuudetError, type Mode} from './valtuudet-client.js';
 
@@ -89,6 +91,11 @@ export interface AdapterOptions {
    * against the right origin and cookies get `Secure`; default: the origin of the incoming request.
    */
   publicOrigin?: string;
+  /**
+   * Other origins of the same site (e.g. the information site https://www.example.fi) whose pages may show the
+   * banner: /session and /stop answer credentialed CORS for exactly these. Default: none.
+   */
+  allowedOrigins?: OriginList;
   /** Called by transactionCompleted(), e.g. to send the principal a Suomi.fi Messages notice. */
   onTransaction?: (notice: TransactionNotice) => void | Promise<void>;
   /** One line per request outcome. Default: console.info without any personal data. */
@@ -169,6 +176,7 @@ export class ValtuudetAdapter {
   private readonly flowMs: number;
   private readonly now: () => number;
   private readonly log: (event: LogEvent) => void;
+  private readonly origins: OriginPolicy;
 
   constructor(options: AdapterOptions) {
     this.options = options;
@@ -180,6 +188,7 @@ export class ValtuudetAdapter {
     this.flowMs = options.flowTimeoutMs ?? 10 * 60_000;
     this.now = options.now ?? Date.now;
     this.log = options.log ?? defaultLog;
+    this.origins = new OriginPolicy(options.allowedOrigins);
   }
 
   /** Answers requests under basePath; resolves to null for any other path so the host can go on. */
@@ -205,8 +214,10 @@ export class ValtuudetAdapter {
         case 'callback':
           return method === 'GET' ? await this.callback(request, url) : allow('GET');
         case 'session':
+          if (method === 'OPTIONS') return this.preflight(request, ['GET', 'HEAD']);
           return method === 'GET' || method === 'HEAD' ? await this.session(request) : allow('GET, HEAD');
         case 'stop':
+          if (method === 'OPTIONS') return this.preflight(request, ['POST']);
           return method === 'POST' ? await this.stop(request, url) : allow('POST');
         default:
           return text(404, 'Not found');
@@ -349,15 +360,26 @@ export class ValtuudetAdapter {
     const body = acting ? {actingFor: {type: acting.type, name: acting.name, themes: acting.themes}} : {actingFor: null};
     return {
       status: 200,
-      headers: [['Content-Type', 'application/json; charset=utf-8'], ['Cache-Control', 'no-store'], ['X-Content-Type-Options', 'nosniff']],
+      headers: [
+        ['Content-Type', 'application/json; charset=utf-8'], ['Cache-Control', 'no-store'], ['X-Content-Type-Options', 'nosniff'],
+        ...this.origins.corsHeaders(request.headers.get('origin')),
+      ],
       body: request.method === 'HEAD' ? null : JSON.stringify(body),
     };
   }
 
+  /** CORS preflight: Allow-* headers for a listed origin only; the route's own checks still apply after it. */
+  private preflight(request: HostRequest, methods: string[]): Reply {
+    const h = request.headers;
+    const headers = this.origins.preflight(h.get('origin'), h.get('access-control-request-method'), h.get('access-control-request-headers'), methods);
+    return {status: 204, headers: [['Cache-Control', 'no-store'], ['Allow', `${methods.join(', ')}, OPTIONS`], ...headers], body: null};
+  }
+
   private async stop(request: HostRequest, url: URL): Promise<Reply> {
-    if (!this.sameOrigin(request, url)) {
-      this.log({route: 'stop', outcome: 'refused', reason: 'cross-site or missing X-Puolesta header'});
-      return text(403, 'Forbidden');
+    const cors = this.origins.corsHeaders(request.headers.get('origin'));
+    if (!this.origins.isTrustedWrite(request.headers, this.ownOrigin(url))) {
+      this.log({route: 'stop', outcome: 'refused', reason: 'other origin or missing X-Puolesta header'});
+      return text(403, 'Forbidden', cors);
     }
     const {key, state} = await this.load(request);
     if (state?.acting) {
@@ -367,7 +389,7 @@ export class ValtuudetAdapter {
       else await this.store.delete(key);
       this.log({route: 'stop', outcome: 'stopped', mode: state.acting.type});
     }
-    return {status: 204, headers: [['Cache-Control', 'no-store']], body: null};
+    return {status: 204, headers: [['Cache-Control', 'no-store'], ...cors], body: null};
   }
 
   // ── helpers ────────────────────────────────────────────────────────────────────────────────────────────
@@ -426,13 +448,9 @@ export class ValtuudetAdapter {
     }
   }
 
-  /** POST /stop must come from our own pages: same Origin (or Sec-Fetch-Site) and the X-Puolesta header. */
-  private sameOrigin(request: HostRequest, url: URL): boolean {
-    if (request.headers.get('x-puolesta') !== '1') return false;
-    const expected = this.options.publicOrigin ? new URL(this.options.publicOrigin).origin : url.origin;
-    const origin = request.headers.get('origin');
-    if (origin) return origin === expected;
-    return request.headers.get('sec-fetch-site') === 'same-origin';
+  /** This site's origin as browsers see it (publicOrigin behind a proxy). */
+  private ownOrigin(url: URL): string {
+    return this.options.publicOrigin ? new URL(this.options.publicOrigin).origin : url.origin;
   }
 
   private cookie(sid: string, request: HostRequest): string {
@@ -441,9 +459,7 @@ export class ValtuudetAdapter {
   }
 
   private backTo(returnPath: string, result: FlowResult, setCookie?: string): Reply {
-    const url = new URL(safeReturnPath(returnPath), 'http://placeholder');
-    url.searchParams.set('acting-for', result);
-    return redirect(`${url.pathname}${url.search}${url.hash}`, setCookie ? [setCookie] : []);
+    return redirect(returnLocation(returnPath, result), setCookie ? [setCookie] : []);
   }
 }
 

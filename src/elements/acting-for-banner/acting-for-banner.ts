@@ -1,6 +1,6 @@
 import {LitElement, css, html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {sameOriginUrl, type ActingFor} from '../../core/acting-for.js';
+import {endpointUrl, type ActingFor} from '../../core/acting-for.js';
 import type {Locale} from '../../core/locale.js';
 import {inLocale, msg, str} from '../../localization.js';
 import {emit} from '../shared/events.js';
@@ -65,11 +65,14 @@ export class ActingForBanner extends LitElement {
     `,
   ];
 
-  /** Adapter session endpoint. */
+  /**
+   * Adapter session endpoint: this site's path, or the e-service's absolute https URL when the banner runs on
+   * another origin of the same site (the adapter must list this origin in PUOLESTA_ALLOWED_ORIGINS).
+   */
   @property({attribute: 'session-url'}) sessionUrl = '/valtuudet/session';
-  /** Adapter stop endpoint (POST). */
+  /** Adapter stop endpoint (POST): same rules as session-url. */
   @property({attribute: 'stop-url'}) stopUrl = '/valtuudet/stop';
-  /** Optional page where the citizen picks another principal (same origin only). */
+  /** Optional page where the citizen picks another principal: this site, or an absolute https URL. */
   @property({attribute: 'switch-url'}) switchUrl: string | null = null;
 
   @state() private actingFor: ActingFor | null = null;
@@ -107,8 +110,8 @@ export class ActingForBanner extends LitElement {
   /** Re-reads the session; the newest request wins so a slow answer cannot overwrite a newer one. */
   async refresh(): Promise<void> {
     const id = ++this.refreshId;
-    const url = sameOriginUrl(this.sessionUrl, location.href);
-    const result = url ? await fetchSession(url) : ({ok: false, code: 'session-url-refused'} as const);
+    const endpoint = endpointUrl(this.sessionUrl, location.href);
+    const result = endpoint ? await fetchSession(endpoint.href, undefined, endpoint.crossOrigin) : ({ok: false, code: 'session-url-refused'} as const);
     if (id !== this.refreshId) return;
     if (!result.ok) emit(this, 'puolesta-error', {code: result.code});
     this.apply(result.ok ? result.actingFor : null);
@@ -134,16 +137,16 @@ export class ActingForBanner extends LitElement {
   }
 
   private async stop(): Promise<void> {
-    const url = sameOriginUrl(this.stopUrl, location.href);
+    const endpoint = endpointUrl(this.stopUrl, location.href);
     const name = this.actingFor?.name ?? null;
     this.stopping = true;
     this.stopFailed = false;
     let ok = false;
-    if (url) {
+    if (endpoint) {
       try {
-        const response = await fetch(url, {
+        const response = await fetch(endpoint.href, {
           method: 'POST',
-          credentials: 'same-origin',
+          credentials: endpoint.crossOrigin ? 'include' : 'same-origin',
           headers: {'X-Puolesta': '1'},
           signal: AbortSignal.timeout(5000),
         });
@@ -179,7 +182,7 @@ export class ActingForBanner extends LitElement {
           ? html`<p class="done" tabindex="-1" lang=${locale} part="done">${msg('You are now acting as yourself.', {id: 'b0'})}</p>`
           : nothing}${live}`;
     }
-    const switchHref = this.switchUrl ? sameOriginUrl(this.switchUrl, location.href) : undefined;
+    const switchHref = this.switchUrl ? endpointUrl(this.switchUrl, location.href)?.href : undefined;
     return html`
       <div class="banner" part="banner" role="region" lang=${locale} aria-label=${msg('Acting on behalf of someone else', {id: 'g0'})}>
         <p class="text" part="text">

@@ -11,11 +11,12 @@ export type SessionState =
  * Asks the adapter whom the citizen acts for. Any failure — down, slow, 401, 500, malformed — is reported as
  * such, and callers then show nothing: never a false "acting for".
  */
-export async function fetchSession(url: string, timeoutMs = SESSION_TIMEOUT_MS): Promise<SessionState> {
+export async function fetchSession(url: string, timeoutMs = SESSION_TIMEOUT_MS, crossOrigin = false): Promise<SessionState> {
   let response: Response;
   try {
     response = await fetch(url, {
-      credentials: 'same-origin',
+      // Another origin of the same site (the e-service) needs its cookies sent explicitly; it answers CORS.
+      credentials: crossOrigin ? 'include' : 'same-origin',
       cache: 'no-store',
       headers: {Accept: 'application/json'},
       signal: AbortSignal.timeout(timeoutMs),
