@@ -1,11 +1,22 @@
 // `npm test`: every check a release needs, in order, then one plain "N passed, N failed" line.
-// Steps: theme catalogue, localization build (no missing translation), typecheck, unit tests in headless
-// Chromium (web-test-runner), production build, server tests against the simulator (node:test), end-to-end and
-// bundle checks (Playwright + node:test).
+// Steps: system parts (browsers, Xvfb, Redis; installed with apt when root on Debian), theme catalogue,
+// localization build (no missing translation), typecheck, unit tests in Chromium, Firefox and WebKit
+// (web-test-runner), production build, server tests against the simulator and a real Redis (node:test),
+// end-to-end and bundle checks (node:test). No test may vanish from the count: node:test's cancelled tests
+// count as failed, and skipped tests are named before the final line.
 import {spawn} from 'node:child_process';
+import {ensureSystem} from './system-check.mjs';
 
 const totals = {passed: 0, failed: 0, skipped: 0};
 const report = [];
+const skippedNames = [];
+const summary = () => `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
+
+if (!ensureSystem({install: true})) {
+  totals.failed++;
+  console.log(`\nFAIL system parts missing: nothing was run\n\n${summary()}`);
+  process.exit(1);
+}
 
 function run(command, args, env = {}) {
   return new Promise((resolve) => {
@@ -53,11 +64,17 @@ const wtrCounts = (output) => {
   const m = lastMatch(output, /^(\d+) passed, (\d+) failed, (\d+) skipped$/gm);
   return m && {passed: +m[1], failed: +m[2], skipped: +m[3]};
 };
+/** node:test's closing counts; a cancelled test (its hook or file died) is a failed one, never a missing one. */
 const nodeTestCounts = (output) => {
-  const pass = lastMatch(output, /^ℹ pass (\d+)$/gm);
-  const fail = lastMatch(output, /^ℹ fail (\d+)$/gm);
-  const skip = lastMatch(output, /^ℹ skipped (\d+)$/gm);
-  return pass && fail && {passed: +pass[1], failed: +fail[1], skipped: skip ? +skip[1] : 0};
+  const count = (label) => lastMatch(output, new RegExp(`^ℹ ${label} (\\d+)$`, 'gm'));
+  const [pass, fail, cancelled, skip, todo] = ['pass', 'fail', 'cancelled', 'skipped', 'todo'].map(count);
+  // The spec reporter marks skipped and todo tests with ﹣ and gives the reason after #.
+  for (const [, name, why] of output.matchAll(/^\s*﹣ (.+?) \([\d.]+m?s\)(?: # (.*))?$/gm)) skippedNames.push(why ? `${name} (${why})` : name);
+  return pass && fail && {
+    passed: +pass[1],
+    failed: +fail[1] + (cancelled ? +cancelled[1] : 0),
+    skipped: (skip ? +skip[1] : 0) + (todo ? +todo[1] : 0),
+  };
 };
 
 await check('theme catalogue', 'node', ['scripts/gen-themes.mjs']);
@@ -76,5 +93,6 @@ if (built) {
 }
 
 console.log(`\n${report.join('\n')}\n`);
-console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+if (skippedNames.length) console.log(`Skipped:\n${skippedNames.map((n) => `  - ${n}`).join('\n')}\n`);
+console.log(summary());
 process.exit(totals.failed === 0 ? 0 : 1);
