@@ -10,13 +10,13 @@
 import {createHash, randomBytes, timingSafeEqual} from 'node:crypto';
 import {HETU_PATTERN} from '../core/acting-for.js';
 import {safeReturnPath} from '../core/return-path.js';
+import {pickLang, readCookie, redirect, text} from './http.js';
 import {OriginPolicy, returnLocation, type OriginList} from './origin-policy.js';
 import {MemorySessionStore, type SessionStore} from './session-store.js';
 import {ValtuudetClient, ValtuudetError, type Mode} from './valtuudet-client.js';
 
 export type PrincipalType = 'person' | 'company';
 export type FlowResult = 'ok' | 'cancelled' | 'denied' | 'expired' | 'error';
-type Lang = 'fi' | 'sv' | 'en';
 
 /** The logged-in user, as the host's own login knows them. */
 export interface HostUser {
@@ -112,7 +112,6 @@ interface StoredState {
 }
 
 const MODE_OF: Record<PrincipalType, Mode> = {person: 'hpa', company: 'ypa'};
-const LANGS: Lang[] = ['fi', 'sv', 'en'];
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
 const randomToken = () => randomBytes(32).toString('base64url');
@@ -130,27 +129,6 @@ export function displayName(raw: string): string {
   if (HETU_PATTERN.test(clean)) return '';
   const [surname, ...given] = clean.split(' ');
   return given.length ? `${given.join(' ')} ${surname}` : clean;
-}
-
-/** One cookie's value from a Cookie header (also what a host's own login code can use). */
-export function readCookie(header: string | null | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
-
-function pickLang(request: HostRequest, url: URL): Lang {
-  const asked = url.searchParams.get('lang');
-  if (asked && (LANGS as string[]).includes(asked)) return asked as Lang;
-  const header = request.headers.get('accept-language') ?? '';
-  for (const part of header.split(',')) {
-    const tag = part.trim().slice(0, 2).toLowerCase();
-    if ((LANGS as string[]).includes(tag)) return tag as Lang;
-  }
-  return 'fi';
 }
 
 function parseStored(json: string | undefined): StoredState | undefined {
@@ -461,16 +439,6 @@ export class ValtuudetAdapter {
   private backTo(returnPath: string, result: FlowResult, setCookie?: string): Reply {
     return redirect(returnLocation(returnPath, result), setCookie ? [setCookie] : []);
   }
-}
-
-function redirect(location: string, cookies: string[]): Reply {
-  const headers: Array<[string, string]> = [['Location', location], ['Cache-Control', 'no-store'], ['Referrer-Policy', 'no-referrer']];
-  for (const cookie of cookies) headers.push(['Set-Cookie', cookie]);
-  return {status: 302, headers, body: null};
-}
-
-function text(status: number, body: string, extra: Array<[string, string]> = []): Reply {
-  return {status, headers: [['Content-Type', 'text/plain; charset=utf-8'], ['Cache-Control', 'no-store'], ...extra], body};
 }
 
 function reasonOf(error: unknown): string {
