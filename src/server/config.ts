@@ -14,8 +14,15 @@ export interface EnvConfig {
   companyRoles: string[];
   /** PUOLESTA_PUBLIC_ORIGIN, e.g. https://asiointi.example.fi */
   publicOrigin?: string;
-  /** PUOLESTA_REDIS_URL, e.g. redis://127.0.0.1:6379/0 — use Redis instead of memory for sessions. */
+  /**
+   * PUOLESTA_REDIS_URL, e.g. redis://127.0.0.1:6379/0 or rediss://puolesta:password@redis.example.fi:6380 —
+   * use Redis instead of memory for sessions.
+   */
   redisUrl?: string;
+  /** PUOLESTA_REDIS_CA_FILE: PEM file of the CA that signed the Redis server's certificate (rediss:// only). */
+  redisCaFile?: string;
+  /** PUOLESTA_REDIS_SENTINELS (host:port,…), PUOLESTA_REDIS_SENTINEL_NAME, PUOLESTA_REDIS_SENTINEL_PASSWORD. */
+  redisSentinel?: {name: string; nodes: Array<{host: string; port: number}>; password?: string};
 }
 
 const isLocal = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
@@ -40,6 +47,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
   url('VALTUUDET_REDIRECT_URI');
   if (!/^[A-Za-z0-9]{1,64}$/.test(env.VALTUUDET_CLIENT_ID!)) problems.push('VALTUUDET_CLIENT_ID must be letters and digits');
   if (env.PUOLESTA_PUBLIC_ORIGIN) url('PUOLESTA_PUBLIC_ORIGIN');
+  const redis = redisFromEnv(env, problems);
   if (problems.length) throw new Error(`Valtuudet adapter: ${problems.join('; ')}`);
   return {
     valtuudet: {
@@ -52,6 +60,35 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     themes: list(env.PUOLESTA_THEMES).map(themeUri),
     companyRoles: list(env.PUOLESTA_COMPANY_ROLES),
     publicOrigin: env.PUOLESTA_PUBLIC_ORIGIN || undefined,
-    redisUrl: env.PUOLESTA_REDIS_URL || undefined,
+    ...redis,
   };
+}
+
+/** The Redis variables; problems are named, values never (the URL may hold a password). */
+function redisFromEnv(env: Record<string, string | undefined>, problems: string[]): Pick<EnvConfig, 'redisUrl' | 'redisCaFile' | 'redisSentinel'> {
+  const redisUrl = env.PUOLESTA_REDIS_URL?.trim() || undefined;
+  const redisCaFile = env.PUOLESTA_REDIS_CA_FILE?.trim() || undefined;
+  let protocol: string | undefined;
+  if (redisUrl) {
+    try {
+      protocol = new URL(redisUrl).protocol;
+    } catch {
+      protocol = undefined;
+    }
+    if (protocol !== 'redis:' && protocol !== 'rediss:') problems.push('PUOLESTA_REDIS_URL must be a redis:// or rediss:// URL');
+  }
+  if (redisCaFile && protocol !== 'rediss:') problems.push('PUOLESTA_REDIS_CA_FILE needs a rediss:// PUOLESTA_REDIS_URL');
+  let redisSentinel: EnvConfig['redisSentinel'];
+  const sentinels = list(env.PUOLESTA_REDIS_SENTINELS);
+  if (sentinels.length) {
+    const nodes = sentinels.map((entry) => {
+      const match = /^(\[[0-9a-fA-F:.]+\]|[^:\s]+):(\d{1,5})$/.exec(entry);
+      return match ? {host: match[1].replace(/^\[|\]$/g, ''), port: Number(match[2])} : undefined;
+    });
+    const name = env.PUOLESTA_REDIS_SENTINEL_NAME?.trim();
+    if (nodes.some((node) => !node)) problems.push('PUOLESTA_REDIS_SENTINELS must be host:port pairs separated by commas');
+    if (!name) problems.push('PUOLESTA_REDIS_SENTINELS needs PUOLESTA_REDIS_SENTINEL_NAME (the master group name)');
+    redisSentinel = {name: name ?? '', nodes: nodes.filter((node) => node !== undefined), password: env.PUOLESTA_REDIS_SENTINEL_PASSWORD || undefined};
+  }
+  return {redisUrl, redisCaFile, redisSentinel};
 }

@@ -8,11 +8,13 @@ export type {MountOptions} from './node.js';
 export {MemorySessionStore} from './session-store.js';
 export type {SessionStore} from './session-store.js';
 export {RedisSessionStore, RedisError} from './redis-store.js';
+export type {RedisStoreOptions, RedisSentinelOptions, RedisTlsOptions} from './redis-store.js';
 export {ValtuudetClient, ValtuudetError} from './valtuudet-client.js';
 export {authorizationHeader, checksum, verifyAuthorizationHeader, CHECKSUM_HEADER} from './checksum.js';
 
+import {readFileSync} from 'node:fs';
 import {ValtuudetAdapter, type AdapterOptions} from './adapter.js';
-import {configFromEnv} from './config.js';
+import {configFromEnv, type EnvConfig} from './config.js';
 import {RedisSessionStore} from './redis-store.js';
 import {ValtuudetClient} from './valtuudet-client.js';
 
@@ -23,8 +25,28 @@ export function adapterFromEnv(options: Omit<AdapterOptions, 'valtuudet'>, env: 
     themes: config.themes,
     companyRoles: config.companyRoles,
     publicOrigin: config.publicOrigin,
-    store: config.redisUrl ? new RedisSessionStore({url: config.redisUrl}) : undefined,
     ...options,
+    store: options.store ?? redisStore(config, options.log),
     valtuudet: new ValtuudetClient(config.valtuudet),
+  });
+}
+
+/** The Redis store the environment asks for (PUOLESTA_REDIS_*), or undefined for the in-memory store. */
+function redisStore(config: EnvConfig, log: AdapterOptions['log']): RedisSessionStore | undefined {
+  if (!config.redisUrl && !config.redisSentinel) return undefined;
+  let ca: Buffer | undefined;
+  if (config.redisCaFile) {
+    try {
+      ca = readFileSync(config.redisCaFile);
+    } catch (error) {
+      throw new Error(`Valtuudet adapter: PUOLESTA_REDIS_CA_FILE cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  return new RedisSessionStore({
+    url: config.redisUrl,
+    tls: ca ? {ca} : undefined,
+    sentinel: config.redisSentinel,
+    // Connection trouble goes to the host's log with the adapter's own lines (default: console.warn).
+    log: log ? (message) => log({route: 'store', outcome: message}) : undefined,
   });
 }
