@@ -2,6 +2,7 @@
  * Adapter configuration from environment variables. Missing or malformed values are named in the error,
  * their contents never are (they are secrets).
  */
+import {parseAllowedOrigins} from './origin-policy.js';
 import type {ValtuudetClientConfig} from './valtuudet-client.js';
 
 export const REQUIRED_ENV = ['VALTUUDET_BASE_URL', 'VALTUUDET_CLIENT_ID', 'VALTUUDET_API_KEY', 'VALTUUDET_OAUTH_PASSWORD', 'VALTUUDET_REDIRECT_URI'] as const;
@@ -14,6 +15,11 @@ export interface EnvConfig {
   companyRoles: string[];
   /** PUOLESTA_PUBLIC_ORIGIN, e.g. https://asiointi.example.fi */
   publicOrigin?: string;
+  /**
+   * PUOLESTA_ALLOWED_ORIGINS: exact https origins (comma or space separated, no wildcards) whose pages may read
+   * /session and call /stop, e.g. the information site https://www.example.fi. Empty by default.
+   */
+  allowedOrigins: string[];
   /**
    * PUOLESTA_REDIS_URL, e.g. redis://127.0.0.1:6379/0 or rediss://puolesta:password@redis.example.fi:6380 —
    * use Redis instead of memory for sessions.
@@ -47,6 +53,12 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
   url('VALTUUDET_REDIRECT_URI');
   if (!/^[A-Za-z0-9]{1,64}$/.test(env.VALTUUDET_CLIENT_ID!)) problems.push('VALTUUDET_CLIENT_ID must be letters and digits');
   if (env.PUOLESTA_PUBLIC_ORIGIN) url('PUOLESTA_PUBLIC_ORIGIN');
+  let allowedOrigins: string[] = [];
+  try {
+    allowedOrigins = parseAllowedOrigins(env.PUOLESTA_ALLOWED_ORIGINS);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
   const redis = redisFromEnv(env, problems);
   if (problems.length) throw new Error(`Valtuudet adapter: ${problems.join('; ')}`);
   return {
@@ -60,6 +72,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     themes: list(env.PUOLESTA_THEMES).map(themeUri),
     companyRoles: list(env.PUOLESTA_COMPANY_ROLES),
     publicOrigin: env.PUOLESTA_PUBLIC_ORIGIN || undefined,
+    allowedOrigins,
     ...redis,
   };
 }

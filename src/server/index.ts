@@ -1,5 +1,6 @@
 /** The server half of Puolesta: `puolesta/server`. */
-export {ValtuudetAdapter, displayName, readCookie} from './adapter.js';
+export {ValtuudetAdapter, displayName} from './adapter.js';
+export {readCookie} from './http.js';
 export type {ActingForRecord, AdapterOptions, FlowResult, HostRequest, HostUser, LogEvent, PrincipalType, Reply, TransactionNotice} from './adapter.js';
 export {configFromEnv, REQUIRED_ENV} from './config.js';
 export type {EnvConfig} from './config.js';
@@ -10,6 +11,8 @@ export type {SessionStore} from './session-store.js';
 export {RedisSessionStore, RedisError} from './redis-store.js';
 export type {RedisStoreOptions, RedisSentinelOptions, RedisTlsOptions} from './redis-store.js';
 export {ValtuudetClient, ValtuudetError} from './valtuudet-client.js';
+export {OriginPolicy, parseAllowedOrigins, returnLocation} from './origin-policy.js';
+export type {OriginList} from './origin-policy.js';
 export {authorizationHeader, checksum, verifyAuthorizationHeader, CHECKSUM_HEADER} from './checksum.js';
 
 import {readFileSync} from 'node:fs';
@@ -25,6 +28,7 @@ export function adapterFromEnv(options: Omit<AdapterOptions, 'valtuudet'>, env: 
     themes: config.themes,
     companyRoles: config.companyRoles,
     publicOrigin: config.publicOrigin,
+    allowedOrigins: config.allowedOrigins,
     ...options,
     store: options.store ?? redisStore(config, options.log),
     valtuudet: new ValtuudetClient(config.valtuudet),
