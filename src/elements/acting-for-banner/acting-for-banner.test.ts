@@ -61,10 +61,20 @@ describe('<acting-for-banner>', () => {
     expect(region(el)!.textContent).to.contain('<img src=x onerror=alert(1)>');
   });
 
-  it('refuses a session URL on another origin', async () => {
-    const el = await fixture<ActingForBanner>(html`<acting-for-banner session-url="https://evil.example/session"></acting-for-banner>`);
+  for (const refused of ['http://evil.example/session', 'javascript:alert(1)', 'https://user:pw@evil.example/session']) {
+    it(`refuses the session URL ${refused}`, async () => {
+      const el = await fixture<ActingForBanner>(html`<acting-for-banner session-url=${refused}></acting-for-banner>`);
+      const error = oneEvent(el, 'puolesta-error');
+      expect((await error).detail.code).to.equal('session-url-refused');
+      expect(region(el)).to.equal(null);
+    });
+  }
+
+  it('may read the session from another https origin (the e-service), and shows nobody when that fails', async () => {
+    // evil.example resolves nowhere here: the request is made (not refused) and fails like a network fault.
+    const el = await fixture<ActingForBanner>(html`<acting-for-banner session-url="https://asiointi.kunta.example/valtuudet/session"></acting-for-banner>`);
     const error = oneEvent(el, 'puolesta-error');
-    expect((await error).detail.code).to.equal('session-url-refused');
+    expect((await error).detail.code).to.equal('session-network');
     expect(region(el)).to.equal(null);
   });
 
