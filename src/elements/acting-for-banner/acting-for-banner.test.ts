@@ -71,7 +71,7 @@ describe('<acting-for-banner>', () => {
   }
 
   it('may read the session from another https origin (the e-service), and shows nobody when that fails', async () => {
-    // evil.example resolves nowhere here: the request is made (not refused) and fails like a network fault.
+    // .example resolves nowhere here: the request is made (not refused) and fails like a network fault.
     const el = await fixture<ActingForBanner>(html`<acting-for-banner session-url="https://asiointi.kunta.example/valtuudet/session"></acting-for-banner>`);
     const error = oneEvent(el, 'puolesta-error');
     expect((await error).detail.code).to.equal('session-network');
