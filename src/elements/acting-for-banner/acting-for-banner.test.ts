@@ -1,4 +1,4 @@
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import './define.js';
 import type {ActingForBanner} from './acting-for-banner.js';
 
@@ -63,8 +63,13 @@ describe('<acting-for-banner>', () => {
 
   for (const refused of ['http://evil.example/session', 'javascript:alert(1)', 'https://user:pw@evil.example/session']) {
     it(`refuses the session URL ${refused}`, async () => {
-      const el = await fixture<ActingForBanner>(html`<acting-for-banner session-url=${refused}></acting-for-banner>`);
+      // Listen before the banner connects: a refused URL is reported at once, without a request.
+      // fixtureSync: fixture() waits a frame for plain elements, and a background test page gets no frames.
+      const host = fixtureSync<HTMLDivElement>(html`<div></div>`);
+      const el = document.createElement('acting-for-banner');
+      el.setAttribute('session-url', refused);
       const error = oneEvent(el, 'puolesta-error');
+      host.append(el);
       expect((await error).detail.code).to.equal('session-url-refused');
       expect(region(el)).to.equal(null);
     });
