@@ -13,16 +13,19 @@ export type SessionState =
  */
 export async function fetchSession(url: string, timeoutMs = SESSION_TIMEOUT_MS, crossOrigin = false): Promise<SessionState> {
   let response: Response;
+  // Asked afterwards rather than reading the rejection's name: WebKit rejects a timed-out fetch with an
+  // AbortError ("Fetch is aborted"), not with the signal's TimeoutError as Chromium and Firefox do.
+  const timeout = AbortSignal.timeout(timeoutMs);
   try {
     response = await fetch(url, {
       // Another origin of the same site (the e-service) needs its cookies sent explicitly; it answers CORS.
       credentials: crossOrigin ? 'include' : 'same-origin',
       cache: 'no-store',
       headers: {Accept: 'application/json'},
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: timeout,
     });
-  } catch (error) {
-    return {ok: false, code: (error as Error)?.name === 'TimeoutError' ? 'session-timeout' : 'session-network'};
+  } catch {
+    return {ok: false, code: timeout.aborted ? 'session-timeout' : 'session-network'};
   }
   if (response.status === 401 || response.status === 403) return {ok: false, code: 'session-unauthorized'};
   if (!response.ok) return {ok: false, code: 'session-http'};
