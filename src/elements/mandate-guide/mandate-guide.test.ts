@@ -78,12 +78,16 @@ describe('<mandate-guide>', () => {
     const el = await fixture<MandateGuide>(html`<mandate-guide lang="en"></mandate-guide>`);
     await ready(el);
     radios(el, 'principal')[0].focus();
-    await sendKeys({press: 'Space'});
+    await sendKeys({press: ' '}); // Space: puppeteer's BiDi keyboard (Firefox) knows it only as ' '
     await sendKeys({press: 'ArrowDown'});
     await el.updateComplete;
     expect(radios(el, 'principal').find((r) => r.checked)?.value).to.equal('minor');
+    // The focus ring stays while arrows move through the choices (WebKit drops :focus-visible here).
+    const focused = shadow(el).activeElement as HTMLInputElement;
+    expect(focused.value).to.equal('minor');
+    expect(getComputedStyle(focused).outlineStyle).to.not.equal('none');
     await sendKeys({press: 'Tab'});
-    await sendKeys({press: 'Space'});
+    await sendKeys({press: ' '}); // Space: puppeteer's BiDi keyboard (Firefox) knows it only as ' '
     await el.updateComplete;
     expect(radios(el, 'situation').some((r) => r.checked)).to.equal(true);
     expect(shadow(el).querySelector('[part=verdict]')).to.exist;

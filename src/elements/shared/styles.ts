@@ -154,4 +154,10 @@ export const choices = css`
   .option .hint {
     grid-column: 2;
   }
+  /* :focus, not only :focus-visible: WebKit (Safari) stops matching :focus-visible when arrow keys move focus
+     within a radio group, and the ring would vanish while the keyboard user chooses. */
+  .option input:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
 `;
