@@ -2,7 +2,18 @@
 // banner must survive. (The real adapter is exercised end to end in test/e2e.)
 import {sessionCases} from './fixtures/session-cases.mjs';
 
-let stopped = new Set();
+// What each test page has stopped, kept apart: test files run at the same time (two pages per engine, and
+// Chromium, Firefox and WebKit at once), and one file's reset or stop must not change another file's answers
+// mid-test. A page is told apart by its wtr-session-id (in the Referer); a page that has replaced its URL falls
+// back to a bucket per browser.
+const stoppedBy = new Map();
+const clientOf = (ctx) => {
+  try {
+    const id = new URL(ctx.get('Referer')).searchParams.get('wtr-session-id');
+    if (id) return id;
+  } catch { /* no or odd Referer */ }
+  return ctx.get('User-Agent');
+};
 
 export function sessionTestMiddleware() {
   return async (ctx, next) => {
@@ -15,8 +26,11 @@ export function sessionTestMiddleware() {
       return;
     }
     ctx.set('Cache-Control', 'no-store');
+    const client = clientOf(ctx);
+    if (!stoppedBy.has(client)) stoppedBy.set(client, new Set());
+    const stopped = stoppedBy.get(client);
     if (action === 'reset') {
-      stopped = new Set();
+      stopped.clear();
       ctx.status = 204;
       return;
     }
