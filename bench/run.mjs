@@ -194,6 +194,8 @@ async function loadSection() {
 
 await sizeSection();
 await loadSection();
+// Layout shift by position in Chromium, Firefox and WebKit (no layout-shift entries outside Chromium).
+await (await import('./engines-shift.mjs')).enginesShiftSection(row, results, {loads: LOADS});
 for (const section of (await import('./sections.mjs').catch(() => ({sections: []}))).sections ?? []) await section(row, results);
 
 const table = [
