@@ -1,12 +1,13 @@
 // `npm run bench` section: does the page move when <mandate-guide> upgrades, in Chromium, Firefox and WebKit?
 // Neither Firefox nor WebKit has `layout-shift` entries (so no CLS), so this measures the shift directly on the
-// README snippet's page (`defer blocking="render"` + the guide with its no-JS fallback + a paragraph after it):
+// README snippet's page (the script in <head>, the guide with its no-JS fallback, a paragraph after it), and for
+// comparison the same page with `defer blocking="render"` (which only Chromium and WebKit honour):
 // a same-origin probe, first in <head> (WebKit has no preload scripts, so the same probe serves all three),
 // records the top of the paragraph after the guide in every animation frame and at readyState "interactive",
 // and the first contentful paint. The fallback counts as painted first when the first contentful paint came
 // before the frame in which the element had rendered; the shift is then the paragraph's final top minus its top
 // in the last frame before the upgrade. Two cases: the bundle served at once, and 300 ms late (a slow
-// connection), because `blocking="render"` is a Chromium feature and the other engines do not wait for it.
+// connection).
 import {createServer} from 'node:http';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
@@ -22,9 +23,11 @@ const LATE_MS = 300;
 // The README's embed snippet, as pasted, in a page with the demo's own intro text before it (with almost no
 // text, WebKit holds its first paint anyway until the page is "visually non-empty").
 const intro = PAGES.find((p) => p.slug === 'varhaiskasvatus').intro.fi.map((t) => `<p>${t}</p>`).join('\n');
-const PAGE = `<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>bench</title>
+const SCRIPTS = {snippet: '<script src="/puolesta.js"></script>', deferred: '<script src="/puolesta.js" defer blocking="render"></script>'};
+const VARIANTS = {snippet: 'README snippet: script in head', deferred: 'defer blocking="render"'};
+const page = (variant) => `<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>bench</title>
 <script src="/probe.js"></script>
-<script src="/puolesta.js" defer blocking="render"></script>
+${SCRIPTS[variant]}
 <style>body{font:18px/1.5 Arial,sans-serif;max-width:48rem;margin:2rem auto}</style></head>
 <body><main><h1>Varhaiskasvatushakemus</h1>
 ${intro}
@@ -75,7 +78,7 @@ async function startServer() {
     if (path === '/puolesta.js') return setTimeout(() => send('text/javascript', bundle), lateMs);
     if (path === '/mandate-themes.json') return send('application/json', themes);
     if (path === '/probe.js') return send('text/javascript', PROBE);
-    if (path === '/readme.html') return send('text/html; charset=utf-8', PAGE);
+    if (path === '/snippet.html' || path === '/deferred.html') return send('text/html; charset=utf-8', page(path.slice(1, -5)));
     res.writeHead(404).end();
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -104,13 +107,13 @@ export function analyse({samples, paints}) {
   };
 }
 
-async function measure(engine, url, loads) {
+async function measure(engine, url, loads, variant) {
   const browser = await launchEngine(engine);
   const page = await browser.newPage({width: 1280, height: 900});
   const runs = [];
   try {
     for (let i = 0; i < loads; i++) {
-      await page.goto(`${url}/readme.html?load=${i}`);
+      await page.goto(`${url}/${variant}.html?load=${i}`);
       await waitFor(page, 'the guide to render', () => window.__shiftDone === true, [], {timeout: 15_000});
       runs.push(analyse(await page.evaluate(() => window.__shift())));
     }
@@ -125,23 +128,23 @@ export async function enginesShiftSection(row, results, {loads = 15} = {}) {
   const server = await startServer();
   results.enginesShift = {};
   try {
-    for (const [late, label] of [[0, 'bundle at once'], [LATE_MS, `bundle ${LATE_MS} ms late`]]) {
+    for (const [variant, late, label] of [['snippet', 0, 'bundle at once'], ['snippet', LATE_MS, `bundle ${LATE_MS} ms late`], ['deferred', LATE_MS, `bundle ${LATE_MS} ms late`]]) {
       server.setLate(late);
       const measured = {};
       for (const engine of ENGINES) {
         try {
-          measured[engine] = await measure(engine, server.url, loads);
+          measured[engine] = await measure(engine, server.url, loads, variant);
         } catch (error) {
           measured[engine] = {error: error.message.split('\n')[0]};
         }
       }
-      results.enginesShift[late ? 'late' : 'atOnce'] = measured;
+      results.enginesShift[`${variant}-${late ? 'late' : 'atOnce'}`] = measured;
       const worst = (runs) => Math.max(...runs.map((r) => Math.abs(r.shiftPx)));
       const chromium = measured.chromium;
       const baseline = chromium.error ? 'Chromium failed' : `Chromium ${worst(chromium)} px, fallback painted first ${chromium.filter((r) => r.paintedFirst).length}/${loads}`;
       for (const engine of ['firefox', 'webkit']) {
         const runs = measured[engine];
-        const figure = `shift of the text after the guide on upgrade (README snippet, ${label}, ${NAMES[engine]}), worst of ${loads}`;
+        const figure = `shift of the text after the guide on upgrade (${VARIANTS[variant]}, ${label}, ${NAMES[engine]}), worst of ${loads}`;
         if (runs.error) {
           row(figure, `failed: ${runs.error}`, baseline, '–', '–', false);
           continue;

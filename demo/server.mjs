@@ -51,7 +51,7 @@ export function layout({lang, title, slug, body, header = '', bodyClass = '', es
 <title>${escapeHtml(title)} – ${escapeHtml(site.name)}</title>
 <link rel="stylesheet" href="/assets/demo.css">
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
-<script src="/dist/cdn/puolesta.js" defer blocking="render"></script>
+<script src="/dist/cdn/puolesta.js"></script>
 </head>
 <body${bodyClass ? ` class="${escapeHtml(bodyClass)}"` : ''}>
 <a class="skip" href="#main">${escapeHtml(site.skip)}</a>

@@ -80,12 +80,12 @@ const nodeTestCounts = (output) => {
 await check('theme catalogue', 'node', ['scripts/gen-themes.mjs']);
 await check('localization build (no missing translations)', 'node', ['scripts/localize-build.mjs']);
 await check('typecheck', 'npx', ['--no-install', 'tsc', '--noEmit']);
-await tests('unit tests (web-test-runner, headless Chromium)', 'npx', ['--no-install', 'web-test-runner'], wtrCounts);
+await tests('unit tests (web-test-runner: Chromium, Firefox, WebKit)', 'npx', ['--no-install', 'web-test-runner'], wtrCounts);
 const built = await check('production build', 'npm', ['run', 'build', '--silent']);
 if (built) {
   await tests('server tests (checksum vector, Valtuudet client, adapter, stores against the simulator)', 'node',
     ['--test', '--test-reporter=spec', '--test-concurrency=1', 'test/server/'], nodeTestCounts);
-  await tests('end-to-end and bundle tests (Playwright, headless Chromium)', 'node',
+  await tests('end-to-end and bundle tests (Chromium; citizen checks in Chromium, Firefox, WebKit)', 'node',
     ['--test', '--test-reporter=spec', '--test-concurrency=1', 'test/e2e/'], nodeTestCounts);
 } else {
   totals.failed++;

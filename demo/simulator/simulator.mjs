@@ -31,7 +31,8 @@ export function createSimulator({clientId, apiKey, oauthPassword, redirectUris, 
   const stats = {register: 0, unregister: 0, authorization: 0, checksumFailures: 0};
   // form-action also governs where the form's redirect may go: the registered return addresses only.
   const returnOrigins = [...new Set(redirectUris.map((u) => new URL(u).origin))].join(' ');
-  const CSP = `default-src 'none'; style-src 'self'; form-action 'self' ${returnOrigins}; base-uri 'none'; frame-ancestors 'none'`;
+  // img-src data: for the empty favicon below (otherwise Firefox asks for /favicon.ico and the policy blocks it).
+  const CSP = `default-src 'none'; style-src 'self'; img-src data:; form-action 'self' ${returnOrigins}; base-uri 'none'; frame-ancestors 'none'`;
 
   const users = new Map(fixtures.users.map((u) => [u.hetu, u]));
   const principals = new Map(fixtures.principals.map((p) => [p.id, p]));
@@ -171,7 +172,7 @@ export function createSimulator({clientId, apiKey, oauthPassword, redirectUris, 
     const radios = options.map((o, i) => `<label class="option"><input type="radio" name="choice" value="${escapeHtml(o.id)}"${i === 0 ? '' : ''}> <span>${escapeHtml(o.label)}</span>${o.hint ? `<span class="hint">${escapeHtml(o.hint)}</span>` : ''}</label>`).join('');
     const modes = ERROR_MODES.map((m) => `<label class="option small"><input type="radio" name="simulate" value="${m}"${m === 'none' ? ' checked' : ''}> <span>${escapeHtml(t.modes[m])}</span></label>`).join('');
     html(res, problem ? 400 : 200, `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(t.title)} – ${escapeHtml(t.sim)}</title><link rel="stylesheet" href="/assets/simulator.css"></head>
+<title>${escapeHtml(t.title)} – ${escapeHtml(t.sim)}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/simulator.css"></head>
 <body><header><p class="brand">Suomi.fi <span class="sim">${escapeHtml(t.sim)}</span></p></header>
 <main><h1>${escapeHtml(session.mode === 'hpa' ? t.titlePerson : t.titleCompany)}</h1>
 <p>${escapeHtml(t.intro)}</p>
