@@ -1,4 +1,4 @@
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import './define.js';
 import type {ActingForBanner} from './acting-for-banner.js';
 
@@ -31,11 +31,14 @@ describe('<acting-for-banner>', () => {
     });
   }
 
-  it('names a company as a company', async () => {
-    const el = await banner('company', 'en');
-    await settle(el);
-    expect(region(el)!.textContent).to.match(/company\s+Esimerkkiyhdistys ry/);
-  });
+  for (const [lang, phrase] of [['en', /the organisation\s+Esimerkkiyhdistys ry/], ['fi', /organisaation\s+Esimerkkiyhdistys ry\s+puolesta/], ['sv', /organisationen\s+Esimerkkiyhdistys ry/]] as const) {
+    it(`names an organisation neutrally, never as a company (${lang})`, async () => {
+      const el = await banner('company', lang);
+      await settle(el);
+      expect(region(el)!.textContent).to.match(phrase);
+      expect(region(el)!.textContent).to.not.match(/compan|yritys|yrityks|företag/i);
+    });
+  }
 
   it('stays hidden while the citizen acts as themself', async () => {
     const el = await banner('none');
@@ -61,10 +64,25 @@ describe('<acting-for-banner>', () => {
     expect(region(el)!.textContent).to.contain('<img src=x onerror=alert(1)>');
   });
 
-  it('refuses a session URL on another origin', async () => {
-    const el = await fixture<ActingForBanner>(html`<acting-for-banner session-url="https://evil.example/session"></acting-for-banner>`);
+  for (const refused of ['http://evil.example/session', 'javascript:alert(1)', 'https://user:pw@evil.example/session']) {
+    it(`refuses the session URL ${refused}`, async () => {
+      // Listen before the banner connects: a refused URL is reported at once, without a request.
+      // fixtureSync: fixture() waits a frame for plain elements, and a background test page gets no frames.
+      const host = fixtureSync<HTMLDivElement>(html`<div></div>`);
+      const el = document.createElement('acting-for-banner');
+      el.setAttribute('session-url', refused);
+      const error = oneEvent(el, 'puolesta-error');
+      host.append(el);
+      expect((await error).detail.code).to.equal('session-url-refused');
+      expect(region(el)).to.equal(null);
+    });
+  }
+
+  it('may read the session from another https origin (the e-service), and shows nobody when that fails', async () => {
+    // .example resolves nowhere here: the request is made (not refused) and fails like a network fault.
+    const el = await fixture<ActingForBanner>(html`<acting-for-banner session-url="https://asiointi.kunta.example/valtuudet/session"></acting-for-banner>`);
     const error = oneEvent(el, 'puolesta-error');
-    expect((await error).detail.code).to.equal('session-url-refused');
+    expect((await error).detail.code).to.equal('session-network');
     expect(region(el)).to.equal(null);
   });
 

@@ -151,6 +151,9 @@ export const choices = css`
     accent-color: var(--_brand);
     grid-row: span 2;
   }
+  .option .label {
+    font-weight: 600;
+  }
   .option .hint {
     grid-column: 2;
   }
