@@ -50,32 +50,30 @@ export type Need = 'needed' | 'depends' | 'not-needed';
 export type Basis = 'guardianship' | 'trade-register-role' | 'association-register-role' | 'manager-role' | 'organisation-role';
 
 export type StepId =
-  | 'log-in-valtuudet'
-  | 'request-from-giver' //      make a mandate request to the giver, for the theme(s) above
+  | 'request-from-giver' //      log in to Suomi.fi Valtuudet and make a mandate request to the giver
   | 'giver-gives' //             …or the giver gives it themselves
   | 'agree-who-acts'
   | 'takes-effect-when-accepted'
   | 'return-and-choose'
-  | 'automatic-check'
+  | 'return-and-choose-checked' // …and the e-service checks the mandates automatically (situation B)
   | 'basis-is-enough' //         a guardian / registered role needs no mandate
   | 'confirm-right-alone'
   | 'act-in-service';
 
 /** Which party each step names (none = names nobody but the citizen). */
 export const STEP_PARTY: Record<StepId, 'giver' | 'none'> = {
-  'log-in-valtuudet': 'none',
   'request-from-giver': 'giver',
   'giver-gives': 'giver',
   'agree-who-acts': 'none',
   'takes-effect-when-accepted': 'giver',
   'return-and-choose': 'none',
-  'automatic-check': 'none',
+  'return-and-choose-checked': 'none',
   'basis-is-enough': 'none',
   'confirm-right-alone': 'none',
   'act-in-service': 'none',
 };
 /** Steps that tell the citizen to ask for or give a mandate. */
-export const MANDATE_STEPS: readonly StepId[] = ['log-in-valtuudet', 'request-from-giver', 'giver-gives', 'takes-effect-when-accepted', 'automatic-check'];
+export const MANDATE_STEPS: readonly StepId[] = ['request-from-giver', 'giver-gives', 'takes-effect-when-accepted'];
 
 export type FailureReasonId =
   | 'not-accepted-yet'
@@ -157,9 +155,9 @@ export function triage(principal: Principal, situation: Situation): Guidance {
     // B: one acts in the e-service; everyone else who shares the matter gives that person a mandate.
     const giver: Party = principal === 'minor' ? 'other-guardian' : org ? 'joint-signatories' : 'co-parties';
     // The other guardian gives the mandate (it is in force at once); other co-parties accept a request.
-    const asking: StepId[] = principal === 'minor' ? ['giver-gives'] : ['log-in-valtuudet', 'request-from-giver', 'takes-effect-when-accepted'];
+    const asking: StepId[] = principal === 'minor' ? ['giver-gives'] : ['request-from-giver', 'takes-effect-when-accepted'];
     return mandate('needed', giver,
-      ['agree-who-acts', ...asking, 'return-and-choose', 'automatic-check'],
+      ['agree-who-acts', ...asking, 'return-and-choose-checked'],
       [...COMMON_FAILURES, ...(principal === 'minor' ? (['child-in-care', 'non-disclosure'] as const) : []), ...registerFailure]);
   }
 
@@ -173,10 +171,10 @@ export function triage(principal: Principal, situation: Situation): Guidance {
   }
   if (org) {
     return mandate('depends', 'signatories',
-      ['basis-is-enough', 'log-in-valtuudet', 'request-from-giver', 'takes-effect-when-accepted', 'return-and-choose'],
+      ['basis-is-enough', 'request-from-giver', 'takes-effect-when-accepted', 'return-and-choose'],
       [...COMMON_FAILURES, ...registerFailure], roleBasis(principal));
   }
   return mandate('needed', 'principal',
-    ['log-in-valtuudet', 'request-from-giver', 'takes-effect-when-accepted', 'return-and-choose'],
+    ['request-from-giver', 'takes-effect-when-accepted', 'return-and-choose'],
     [...COMMON_FAILURES, 'principal-guardianship', 'non-disclosure']);
 }

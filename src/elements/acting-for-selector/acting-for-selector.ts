@@ -279,11 +279,13 @@ export class ActingForSelector extends LitElement {
     const ok = this.result === 'ok';
     const theme = parseThemeList(this.theme).slugs.join(' ');
     const showGuide = (this.result === 'denied' || this.result === 'no-role') && customElements.get('mandate-guide');
+    // The guidance sits after the message, not inside it: a long guide in a red box reads as one big error.
     return html`
       <div class="result ${ok ? 'ok' : 'problem'}" part="result">
         ${this.resultText().map((line) => html`<p>${line}</p>`)}
+      </div>
         ${showGuide
-          ? html`<details>
+          ? html`<details class="guide-more">
               <summary>${msg('What mandate do I need?', {id: 'sl'})}</summary>
               <mandate-guide
                 theme=${theme}
@@ -293,7 +295,6 @@ export class ActingForSelector extends LitElement {
               ></mandate-guide>
             </details>`
           : nothing}
-      </div>
     `;
   }
 }

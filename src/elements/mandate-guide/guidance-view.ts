@@ -123,14 +123,12 @@ function verdictDetail(g: Guidance): string {
 
 function stepText(step: StepId, g: Guidance): string {
   switch (step) {
-    case 'log-in-valtuudet':
-      return msg('Log in to Suomi.fi Valtuudet.', {id: 'w1a'});
     case 'request-from-giver':
       return g.giver === 'co-parties'
-        ? msg('Make a mandate request to each of the others who share the matter. Choose the mandate theme named above.', {id: 'w1b'})
+        ? msg('Log in to Suomi.fi Valtuudet and make a mandate request to each of the others who share the matter, for the mandate theme named above.', {id: 'w1b2'})
         : g.giver === 'joint-signatories' || g.giver === 'signatories'
-          ? msg('Make a mandate request to the organisation. Choose the mandate theme named above.', {id: 'w1c'})
-          : msg('Make a mandate request to the person whose matter it is. Choose the mandate theme named above. They can also give you the mandate themselves.', {id: 'w1d'});
+          ? msg('Log in to Suomi.fi Valtuudet and make a mandate request to the organisation, for the mandate theme named above.', {id: 'w1c2'})
+          : msg('Log in to Suomi.fi Valtuudet and make a mandate request to the person whose matter it is, for the mandate theme named above. They can also give you the mandate themselves.', {id: 'w1d2'});
     case 'giver-gives':
       return g.giver === 'other-guardian'
         ? msg('The child’s other guardian gives you a mandate in Suomi.fi Valtuudet for the mandate theme named above.', {id: 'w1e'})
@@ -151,8 +149,8 @@ function stepText(step: StepId, g: Guidance): string {
               : msg('The mandate takes effect when the person accepts your request.', {id: 'w1l'});
     case 'return-and-choose':
       return msg('When the mandate is in force, come back to this service and choose whom you act for.', {id: 'w1m'});
-    case 'automatic-check':
-      return msg('When you choose whom you act for, the e-service checks the mandates automatically.', {id: 'w1n'});
+    case 'return-and-choose-checked':
+      return msg('When the mandate is in force, come back to this service and choose whom you act for. The e-service checks the mandates automatically.', {id: 'w1n2'});
     case 'basis-is-enough':
       return g.principal === 'minor'
         ? msg('If you are the child’s guardian: log in to the e-service and choose the child. You need nothing else.', {id: 'w1o'})
@@ -235,10 +233,6 @@ export function renderDetails(g: Guidance, alternativesSlot: TemplateResult): Te
           <p>${msg('The e-service only learns that acting on behalf is not allowed, not why. Common reasons:', {id: 'v1i'})}</p>
           ${list(g.failureReasons.map((r) => reasonText(r, g)))}`)
       : nothing}
-    ${g.duration
-      ? disclosure('duration', msg('For how long?', {id: 'v1j'}),
-          html`<p>${msg('For a one-off matter, choose a short validity. For a lasting need, a mandate can be valid for up to 25 years.', {id: 'v1k'})}</p>`)
-      : nothing}
     ${g.alternatives
       ? disclosure('alternatives', msg('If the mandator cannot use Suomi.fi', {id: 'w20'}), html`
           <p>${msg('A DVV official can register the mandate on application. Ask DVV about registering a mandate for someone who cannot use Suomi.fi.', {id: 'w21'})}</p>
@@ -247,6 +241,9 @@ export function renderDetails(g: Guidance, alternativesSlot: TemplateResult): Te
             : nothing}
           ${alternativesSlot}`)
       : nothing}
-    ${disclosure('good-to-know', msg('Good to know', {id: 'v1l'}), list(g.notes.map(noteText)))}
+    ${disclosure('good-to-know', msg('Good to know', {id: 'v1l'}), list([
+      ...(g.duration ? [msg('For a one-off matter, choose a short validity. For a lasting need, a mandate can be valid for up to 25 years.', {id: 'v1k'})] : []),
+      ...g.notes.map(noteText),
+    ]))}
   </div>`;
 }

@@ -342,6 +342,7 @@ export class MandateGuide extends LitElement {
 
   /** The theme cards: official name (with a copy button once the citizen is to choose it), description. */
   private renderThemes(views: ThemeView[], level: number, copy = false): TemplateResult | typeof nothing {
+    // In the "choose" box the box's own heading already says what these are: no eyebrow there.
     if (views.length === 0) return nothing;
     return html`${views.map((view, index) => {
       const id = `${this.uid}-theme-${index}`;
@@ -350,7 +351,7 @@ export class MandateGuide extends LitElement {
         : msg('Mandate theme of this service', {id: 'w28'});
       return html`
         <article class="theme" part="theme" aria-labelledby=${id}>
-          <p class="eyebrow">${msg('Mandate theme', {id: 'gb'})}</p>
+          ${copy ? nothing : html`<p class="eyebrow">${msg('Mandate theme', {id: 'gb'})}</p>`}
           <div class="theme-line">
             ${heading(level, name, id, 'theme-name')}
             ${copy && view.name

@@ -52,7 +52,7 @@ export const guideStyles = css`
   .verdict {
     border-left: 6px solid var(--_brand);
     background: var(--_surface);
-    padding: var(--_s3) var(--_s4);
+    padding: var(--_s2) var(--_s4);
     margin: var(--_s3) 0;
   }
   .verdict.not-needed {
@@ -67,7 +67,7 @@ export const guideStyles = css`
   .choose {
     border: 1px solid var(--_border);
     border-top: 4px solid var(--_brand);
-    padding: var(--_s3) var(--_s4);
+    padding: var(--_s2) var(--_s4) var(--_s3);
     margin: var(--_s3) 0;
   }
   .choose > .heading,
@@ -75,7 +75,7 @@ export const guideStyles = css`
     margin-top: 0;
   }
   .theme {
-    margin: var(--_s3) 0;
+    margin: var(--_s2) 0;
   }
   .theme-line {
     display: flex;
@@ -129,7 +129,7 @@ export const guideStyles = css`
   }
   summary {
     cursor: pointer;
-    padding: var(--_s2) 0;
+    padding: var(--_s1) 0;
     color: var(--_link);
     font-weight: 600;
   }
