@@ -1,5 +1,4 @@
 import {LitElement, css, html, nothing, type TemplateResult} from 'lit';
-import {property, state} from 'lit/decorators.js';
 import {endpointUrl, type ActingFor} from '../../core/acting-for.js';
 import type {Locale} from '../../core/locale.js';
 import {inLocale, msg, str} from '../../localization.js';
@@ -75,21 +74,33 @@ export class ActingForBanner extends LitElement {
     `,
   ];
 
+  /** Reactive properties (attributes) and internal state: declared statically, which keeps decorator helpers out of the script-tag bundle. */
+  static override properties = {
+    sessionUrl: {attribute: 'session-url'},
+    stopUrl: {attribute: 'stop-url'},
+    switchUrl: {attribute: 'switch-url'},
+    actingFor: {state: true},
+    stopping: {state: true},
+    stopFailed: {state: true},
+    stoppedName: {state: true},
+    announcement: {state: true},
+  };
+
   /**
    * Adapter session endpoint: this site's path, or the e-service's absolute https URL when the banner runs on
    * another origin of the same site (the adapter must list this origin in PUOLESTA_ALLOWED_ORIGINS).
    */
-  @property({attribute: 'session-url'}) sessionUrl = '/valtuudet/session';
+  sessionUrl = '/valtuudet/session';
   /** Adapter stop endpoint (POST): same rules as session-url. */
-  @property({attribute: 'stop-url'}) stopUrl = '/valtuudet/stop';
+  stopUrl = '/valtuudet/stop';
   /** Optional page where the citizen picks another principal: this site, or an absolute https URL. */
-  @property({attribute: 'switch-url'}) switchUrl: string | null = null;
+  switchUrl: string | null = null;
 
-  @state() private actingFor: ActingFor | null = null;
-  @state() private stopping = false;
-  @state() private stopFailed = false;
-  @state() private stoppedName: string | null = null;
-  @state() private announcement = '';
+  private actingFor: ActingFor | null = null;
+  private stopping = false;
+  private stopFailed = false;
+  private stoppedName: string | null = null;
+  private announcement = '';
 
   private channel?: BroadcastChannel;
   private unwatchLang?: () => void;

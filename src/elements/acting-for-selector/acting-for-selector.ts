@@ -1,5 +1,4 @@
 import {LitElement, css, html, nothing, type TemplateResult} from 'lit';
-import {property, state} from 'lit/decorators.js';
 import {
   buildStartUrl,
   parseModes,
@@ -70,24 +69,41 @@ export class ActingForSelector extends LitElement {
     `,
   ];
 
-  @property({attribute: 'start-url'}) startUrl = '/valtuudet/start';
-  @property({attribute: 'session-url'}) sessionUrl = '/valtuudet/session';
-  /** Where to come back to (same-origin path); default the current page. */
-  @property({attribute: 'return-url'}) returnUrl: string | null = null;
-  /** Which principals to offer: `person`, `company` (any organisation; `organisation` works too) or both (default). */
-  @property() modes: string | null = null;
-  /** Theme id(s) the service checks; used for guidance when a mandate does not cover it. */
-  @property() theme: string | null = null;
-  /** Level of the element's heading, 1–6 (default 2). */
-  @property({attribute: 'heading-level'}) headingLevel: string | null = null;
+  /** Reactive properties (attributes) and internal state: declared statically, which keeps decorator helpers out of the script-tag bundle. */
+  static override properties = {
+    startUrl: {attribute: 'start-url'},
+    sessionUrl: {attribute: 'session-url'},
+    returnUrl: {attribute: 'return-url'},
+    modes: {},
+    theme: {},
+    headingLevel: {attribute: 'heading-level'},
+    choice: {state: true},
+    busy: {state: true},
+    result: {state: true},
+    resultMode: {state: true},
+    principal: {state: true},
+    problem: {state: true},
+    announcement: {state: true},
+  };
 
-  @state() private choice?: Choice;
-  @state() private busy = false;
-  @state() private result?: ActingForResult;
-  @state() private resultMode?: Mode;
-  @state() private principal: ActingFor | null = null;
-  @state() private problem = '';
-  @state() private announcement = '';
+  startUrl = '/valtuudet/start';
+  sessionUrl = '/valtuudet/session';
+  /** Where to come back to (same-origin path); default the current page. */
+  returnUrl: string | null = null;
+  /** Which principals to offer: `person`, `company` (any organisation; `organisation` works too) or both (default). */
+  modes: string | null = null;
+  /** Theme id(s) the service checks; used for guidance when a mandate does not cover it. */
+  theme: string | null = null;
+  /** Level of the element's heading, 1–6 (default 2). */
+  headingLevel: string | null = null;
+
+  private choice?: Choice;
+  private busy = false;
+  private result?: ActingForResult;
+  private resultMode?: Mode;
+  private principal: ActingFor | null = null;
+  private problem = '';
+  private announcement = '';
 
   private unwatchLang?: () => void;
   private static uidCounter = 0;

@@ -1,5 +1,4 @@
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import {property, state} from 'lit/decorators.js';
 import {THEME_LIST, VALTUUDET_HOME, type Locale} from '../../core/locale.js';
 import {fetchChannelThemes, type PtvFailure, type PtvTheme} from '../../core/ptv.js';
 import {Catalogue, describeTheme, parseThemeList, type ThemeView} from '../../core/themes.js';
@@ -57,35 +56,57 @@ let instances = 0;
 export class MandateGuide extends LitElement {
   static override styles = [tokens, choices, guideStyles];
 
+  /** Reactive properties (attributes) and internal state: declared statically, which keeps decorator helpers out of the script-tag bundle. */
+  static override properties = {
+    theme: {},
+    serviceChannel: {attribute: 'service-channel'},
+    service: {},
+    ptvBase: {attribute: 'ptv-base'},
+    principal: {},
+    situation: {},
+    headingLevel: {attribute: 'heading-level'},
+    catalogueUrl: {attribute: 'catalogue-url'},
+    pickedPrincipal: {state: true},
+    pickedSituation: {state: true},
+    chosenPrincipal: {state: true},
+    chosenSituation: {state: true},
+    asking: {state: true},
+    missing: {state: true},
+    ptv: {state: true},
+    extraCatalogue: {state: true},
+    catalogueFailed: {state: true},
+    announcement: {state: true},
+  };
+
   /** Space-separated theme ids: bare slugs or `http://valtuusrekisteri.suomi.fi/<slug>` URIs. */
-  @property() theme: string | null = null;
+  theme: string | null = null;
   /** PTV service channel GUID; its connections' digitalAuthorizations name the themes. */
-  @property({attribute: 'service-channel'}) serviceChannel: string | null = null;
+  serviceChannel: string | null = null;
   /** PTV service GUID: only that connection of the channel. */
-  @property() service: string | null = null;
+  service: string | null = null;
   /** PTV OUT API base (https or same origin). */
-  @property({attribute: 'ptv-base'}) ptvBase: string | null = null;
+  ptvBase: string | null = null;
   /** Preset `person` | `minor` | `company`; otherwise the guide asks. */
-  @property() principal: string | null = null;
+  principal: string | null = null;
   /** Preset `on-behalf` | `joint` | `alone`; otherwise the guide asks. */
-  @property() situation: string | null = null;
+  situation: string | null = null;
   /** Level of the guide's main heading, 1–6 (default 2). */
-  @property({attribute: 'heading-level'}) headingLevel: string | null = null;
+  headingLevel: string | null = null;
   /** Where to load the full theme catalogue from when a theme is not bundled (https or same origin). */
-  @property({attribute: 'catalogue-url'}) catalogueUrl: string | null = null;
+  catalogueUrl: string | null = null;
 
   /** What the radios show; applied (and the answer shown) only when the citizen presses "Show guidance". */
-  @state() private pickedPrincipal?: Principal;
-  @state() private pickedSituation?: Situation;
-  @state() private chosenPrincipal?: Principal;
-  @state() private chosenSituation?: Situation;
+  private pickedPrincipal?: Principal;
+  private pickedSituation?: Situation;
+  private chosenPrincipal?: Principal;
+  private chosenSituation?: Situation;
   /** The questions are open (before the first answer, and after "Change answers"). */
-  @state() private asking = true;
-  @state() private missing: Array<'principal' | 'situation'> = [];
-  @state() private ptv: PtvState = {status: 'idle'};
-  @state() private extraCatalogue?: Catalogue;
-  @state() private catalogueFailed = false;
-  @state() private announcement = '';
+  private asking = true;
+  private missing: Array<'principal' | 'situation'> = [];
+  private ptv: PtvState = {status: 'idle'};
+  private extraCatalogue?: Catalogue;
+  private catalogueFailed = false;
+  private announcement = '';
 
   private readonly uid = `mg${++instances}`;
   private unwatchLang?: () => void;

@@ -96,12 +96,6 @@ export const tokens = css`
     cursor: progress;
     opacity: 0.7;
   }
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
-      animation: none !important;
-    }
-  }
   @media (forced-colors: active) {
     :focus-visible {
       outline-color: Highlight;
