@@ -156,9 +156,10 @@ export function triage(principal: Principal, situation: Situation): Guidance {
     const giver: Party = principal === 'minor' ? 'other-guardian' : org ? 'joint-signatories' : 'co-parties';
     // The other guardian gives the mandate (it is in force at once); other co-parties accept a request.
     const asking: StepId[] = principal === 'minor' ? ['giver-gives'] : ['request-from-giver', 'takes-effect-when-accepted'];
+    const common = principal === 'minor' ? COMMON_FAILURES.filter((r) => r !== 'not-accepted-yet') : COMMON_FAILURES;
     return mandate('needed', giver,
       ['agree-who-acts', ...asking, 'return-and-choose-checked'],
-      [...COMMON_FAILURES, ...(principal === 'minor' ? (['child-in-care', 'non-disclosure'] as const) : []), ...registerFailure]);
+      [...common, ...(principal === 'minor' ? (['child-in-care', 'non-disclosure'] as const) : []), ...registerFailure]);
   }
 
   // A: one person acts for another.

@@ -193,10 +193,10 @@ describe('on-behalf flow on the demo site', () => {
     await login(page, 'fi');
     await chooseInSimulator(page, {choice: 1});
     await page.waitForFunction(() => document.querySelector('acting-for-selector')?.shadowRoot?.querySelector('[part=result]'));
-    assert.match(await selectorText(page), /Valtuutuksesi ei kata tätä palvelua/);
+    assert.match(await selectorText(page), /Valtuutesi ei kata tätä palvelua/);
     const guide = page.locator('acting-for-selector mandate-guide');
-    await page.locator('acting-for-selector').getByText('Millaisen valtuutuksen tarvitsen?').click();
-    await guide.getByText('Valitse Suomi.fi:ssä tämä valtuusasia').waitFor();
+    await page.locator('acting-for-selector').getByText('Millaisen valtuuden tarvitsen?').click();
+    await guide.getByText('Valitse Suomi.fissä tämä valtuusasia').waitFor();
     assert.equal(await page.locator('acting-for-selector').evaluate((el) => !!el.shadowRoot.querySelector('[part=result] mandate-guide')), false,
       'the guidance is not wrapped in the red message');
     assert.equal(await bannerVisible(page), false);

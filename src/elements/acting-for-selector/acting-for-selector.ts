@@ -305,7 +305,7 @@ export class ActingForSelector extends LitElement {
               <summary>${msg('What mandate do I need?', {id: 'sl'})}</summary>
               <mandate-guide
                 theme=${theme}
-                principal=${this.resultMode === 'company' ? 'organisation' : 'person'}
+                principal=${this.resultMode === 'company' || this.result === 'no-role' ? 'organisation' : 'person'}
                 situation="on-behalf"
                 heading-level=${Math.min(level, 6)}
               ></mandate-guide>

@@ -108,16 +108,16 @@ function verdictDetail(g: Guidance): string {
   switch (g.giver) {
     case 'guardian':
     case 'other-guardian':
-      return msg('The guardian is the mandator, and you are the mandate holder.', {id: 'w17'});
+      return msg('The guardian who gives the mandate is the mandator, and the person who gets it is the mandate holder.', {id: 'w17'});
     case 'signatories':
     case 'joint-signatories':
       return g.principal === 'association'
-        ? msg('The association is the mandator, and you are the mandate holder. The Register of Associations shows who may sign for it.', {id: 'w18a'})
+        ? msg('The association is the mandator, and the person who gets the mandate is the mandate holder. The Register of Associations shows who may sign for it.', {id: 'w18a'})
         : g.principal === 'organisation'
-          ? msg('The organisation is the mandator, and you are the mandate holder. Its register shows who may sign for it.', {id: 'w18o'})
-          : msg('The organisation is the mandator, and you are the mandate holder. The Trade Register shows who may sign for it.', {id: 'w18'});
+          ? msg('The organisation is the mandator, and the person who gets the mandate is the mandate holder. Its register shows who may sign for it.', {id: 'w18o'})
+          : msg('The organisation is the mandator, and the person who gets the mandate is the mandate holder. The Trade Register shows who may sign for it.', {id: 'w18'});
     default:
-      return msg('They are the mandator, and you are the mandate holder.', {id: 'w19'});
+      return msg('Whoever gives you the mandate is the mandator, and you are the mandate holder.', {id: 'w19'});
   }
 }
 
@@ -125,14 +125,14 @@ function stepText(step: StepId, g: Guidance): string {
   switch (step) {
     case 'request-from-giver':
       return g.giver === 'co-parties'
-        ? msg('Log in to Suomi.fi Valtuudet and make a mandate request to each of the others who share the matter, for the mandate theme named above.', {id: 'w1b2'})
+        ? msg('Log in to Suomi.fi Valtuudet and make a mandate request to each of the others who share the matter.', {id: 'w1b3'})
         : g.giver === 'joint-signatories' || g.giver === 'signatories'
-          ? msg('Log in to Suomi.fi Valtuudet and make a mandate request to the organisation, for the mandate theme named above.', {id: 'w1c2'})
-          : msg('Log in to Suomi.fi Valtuudet and make a mandate request to the person whose matter it is, for the mandate theme named above. They can also give you the mandate themselves.', {id: 'w1d2'});
+          ? msg('Log in to Suomi.fi Valtuudet and make a mandate request to the organisation.', {id: 'w1c3'})
+          : msg('Log in to Suomi.fi Valtuudet and make a mandate request to the person whose matter it is. They can also give you the mandate themselves.', {id: 'w1d3'});
     case 'giver-gives':
       return g.giver === 'other-guardian'
-        ? msg('The child’s other guardian gives you a mandate in Suomi.fi Valtuudet for the mandate theme named above.', {id: 'w1e'})
-        : msg('If you are not the guardian, for example a grandparent: the child’s guardian gives you a mandate in Suomi.fi Valtuudet for the mandate theme named above.', {id: 'w1f'});
+        ? msg('The child’s other guardian gives you a mandate in Suomi.fi Valtuudet.', {id: 'w1e2'})
+        : msg('If you are not the guardian, for example a grandparent: the child’s guardian gives you a mandate in Suomi.fi Valtuudet.', {id: 'w1f2'});
     case 'agree-who-acts':
       return g.principal === 'minor'
         ? msg('Agree with the other guardian which of you handles the matter.', {id: 'w1g'})
@@ -175,9 +175,11 @@ function reasonText(reason: FailureReasonId, g: Guidance): string {
     case 'limited-by-specifier':
       return msg('The mandate is limited by a specifier to something else, for example another municipality.', {id: 'v11'});
     case 'principal-guardianship':
-      return msg('The person has a guardian appointed for financial matters.', {id: 'v12'});
+      return msg('The person has a legal guardian (trustee) for their finances.', {id: 'v12'});
     case 'non-disclosure':
-      return msg('The person has a non-disclosure marking for personal safety.', {id: 'v13'});
+      return g.principal === 'minor'
+        ? msg('The child has a non-disclosure marking for personal safety.', {id: 'v13c'})
+        : msg('The person has a non-disclosure marking for personal safety.', {id: 'v13'});
     case 'child-in-care':
       return msg('The child has been taken into care, or custody has been arranged differently.', {id: 'v14'});
     case 'not-a-guardian':
@@ -237,7 +239,7 @@ export function renderDetails(g: Guidance, alternativesSlot: TemplateResult): Te
       ? disclosure('alternatives', msg('If the mandator cannot use Suomi.fi', {id: 'w20'}), html`
           <p>${msg('A DVV official can register the mandate on application. Ask DVV about registering a mandate for someone who cannot use Suomi.fi.', {id: 'w21'})}</p>
           ${g.principal === 'person'
-            ? html`<p>${msg('If a person cannot give a mandate at all, a guardian appointed for them or a continuing power of attorney can cover their matters.', {id: 'w22'})}</p>`
+            ? html`<p>${msg('If a person cannot give a mandate at all, a guardian appointed for them, or the attorney named in their continuing power of attorney, can handle their matters.', {id: 'w22'})}</p>`
             : nothing}
           ${alternativesSlot}`)
       : nothing}

@@ -20,7 +20,7 @@ const submit = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('[pa
 /** Words that speak of the e-service checking something: situation C must never use them. */
 const CHECK_WORDS = {fi: /tarkist/i, sv: /kontroll/i, en: /\bcheck/i};
 /** Words for a mandate request or for giving a mandate. */
-const MANDATE_ACTION_WORDS = {fi: /valtuuspyyn|antaa sinulle valtuuden/i, sv: /fullmaktsbegäran|ger dig en fullmakt/i, en: /mandate request|gives you a mandate/i};
+const MANDATE_ACTION_WORDS = {fi: /valtuuspyyn|antaa sinulle valtuuden/i, sv: /fullmaktsbegäran|begäran om fullmakt|ger dig en fullmakt/i, en: /mandate request|gives you a mandate/i};
 const COMPANY_WORDS = {fi: /yritys|yrityks|kaupparekister/i, sv: /företag|handelsregist/i, en: /compan|trade register/i};
 
 describe('<mandate-guide>', () => {

@@ -243,15 +243,15 @@ export class MandateGuide extends LitElement {
     for (const view of views.filter((v) => !v.known)) {
       say(
         this.catalogueFailed
-          ? msg(str`We could not check the mandate theme "${shorten(view.slug)}" right now.`, {id: 'g5'})
-          : msg(str`We do not know a mandate theme called "${shorten(view.slug)}". Please check the service's own instructions.`, {id: 'g6'}),
+          ? msg(str`We could not load the mandate theme "${shorten(view.slug)}" right now.`, {id: 'g5'})
+          : msg(str`We do not know a mandate theme called "${shorten(view.slug)}". See the service's own instructions.`, {id: 'g6'}),
       );
     }
     if (this.principal !== null && !this.presetPrincipal) {
       say(msg(str`The page gave an unknown choice "${shorten(this.principal)}" for whose matter this is. Please choose below.`, {id: 'g7'}));
     }
     if (this.situation !== null && !this.presetSituation) {
-      say(msg(str`The page gave an unknown choice "${shorten(this.situation)}" for how the matter is shared. Please choose below.`, {id: 'g8'}));
+      say(msg(str`The page gave an unknown choice "${shorten(this.situation)}" for how the matter is handled. Please choose below.`, {id: 'g8'}));
     }
     return notices;
   }
