@@ -201,7 +201,7 @@ ${missing ? `<p class="notice error" role="alert">${e(t.loginLegend)}</p>` : ''}
       const caseId = `${service.prefix}-${new Date().getFullYear()}-${randomUUID().slice(0, 6).toUpperCase()}`;
       if (principal) await adapter.transactionCompleted(request, {service: service.service, caseId});
       log(`demo e-service: ${service.service} sent ${principal ? `on behalf (${principal.type})` : 'in own name'}`);
-      const whose = principal ? (principal.type === 'company' ? t.sentForCompany(principal.name) : t.sentFor(principal.name)) : t.sentSelf;
+      const whose = principal ? (principal.type === 'organisation' ? t.sentForCompany(principal.name) : t.sentFor(principal.name)) : t.sentSelf;
       html(200, layout({lang, title: t.sentTitle, slug, header, body: `<div class="notice" role="status" id="sent">
 <p><strong>${e(whose)}</strong></p>
 <p>${e(t.caseId)} ${e(caseId)}</p>

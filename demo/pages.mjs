@@ -50,7 +50,7 @@ export const PAGES = [
       sv: ['Bygglov söks elektroniskt. Sökande är ägaren eller innehavaren av byggplatsen; om fastigheten har flera ägare behövs allas samtycke.'],
       en: ['You apply for a building permit online. The applicant is the owner or holder of the building site; if the property has several owners, everyone must consent.'],
     },
-    guide: {theme: 'rakentamissuunnitelmien_yllapito lainhuudatusasiakirjojen_tilaaminen'},
+    guide: {theme: 'rakentamissuunnitelmien_yllapito'},
   },
   {
     slug: 'avustukset',
@@ -62,7 +62,13 @@ export const PAGES = [
     },
     bodyClass: 'grants',
     section: {fi: 'Kuka voi hakea?', sv: 'Vem kan ansöka?', en: 'Who can apply?'},
-    guide: {theme: 'avustushakemuksen_tekeminen', principal: 'company', 'heading-level': '3'},
+    guide: {theme: 'avustushakemuksen_tekeminen', principal: 'association', 'heading-level': '3'},
+    // Our list has no official name for this theme: the city says in its own words what to look for.
+    themeNote: {
+      fi: 'Suomi.fi-valtuuksissa valitse valtuusasia, joka koskee avustushakemuksen tekemistä.',
+      sv: 'I Suomi.fi-fullmakter väljer du det fullmaktsärende som gäller att göra en understödsansökan.',
+      en: 'In Suomi.fi Valtuudet, choose the mandate theme for making a grant application.',
+    },
   },
   {
     slug: 'palvelukuvaus',

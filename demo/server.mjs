@@ -83,12 +83,10 @@ function bannerAttrs(lang, slug, eservice) {
     : {'switch-url': switchUrl};
 }
 
-function guideTag(lang, guideAttrs, fallback = true) {
+function guideTag(lang, guideAttrs, themeNote) {
   const site = SITE[lang];
-  const inner = fallback
-    ? `<p>${escapeHtml(site.fallbackText)} <a href="${VALTUUDET[lang]}">${escapeHtml(site.fallbackLink)}</a></p>`
-    : '';
-  return `<mandate-guide${attrs(guideAttrs)}>${inner}</mandate-guide>`;
+  const note = themeNote ? `<p slot="theme-note">${escapeHtml(themeNote[lang])}</p>` : '';
+  return `<mandate-guide${attrs(guideAttrs)}><p>${escapeHtml(site.fallbackText)} <a href="${VALTUUDET[lang]}">${escapeHtml(site.fallbackLink)}</a></p>${note}</mandate-guide>`;
 }
 
 function renderPage(lang, page, eservice = '') {
@@ -103,13 +101,13 @@ function renderPage(lang, page, eservice = '') {
   }
   if (page.guide) {
     body += page.section ? `\n<h2>${escapeHtml(page.section[lang])}</h2>` : '';
-    body += `\n<div class="panel">${guideTag(lang, page.guide)}</div>`;
+    body += `\n<div class="panel">${guideTag(lang, page.guide, page.themeNote)}</div>`;
   }
   if (page.gallery) {
     body += GUIDE_STATES.map((state) => {
       const {'catalogue-url': _ignored, ...rest} = state.attrs; // the script-tag build finds the catalogue itself
       const fallback = state.fallback ? `<p>${escapeHtml(state.fallback)}</p>` : '';
-      return `\n<h2>${escapeHtml(state.name)}</h2>\n<div class="panel"><mandate-guide heading-level="3"${attrs(rest)}>${fallback}</mandate-guide></div>`;
+      return `\n<h2>${escapeHtml(state.name[lang])}</h2>\n<div class="panel"><mandate-guide heading-level="3"${attrs(rest)}>${fallback}</mandate-guide></div>`;
     }).join('');
   }
   return layout({lang, title: page.title[lang], slug: page.slug, body, bodyClass: page.bodyClass, eservice});

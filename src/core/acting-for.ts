@@ -8,7 +8,8 @@ import {safeReturnPath} from './return-path.js';
 export const HETU_PATTERN = /\b\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]\b/i;
 
 export const ACTING_FOR_PARAM = 'acting-for';
-export const ACTING_FOR_RESULTS = ['ok', 'cancelled', 'denied', 'expired', 'error'] as const;
+/** `no-role`: an organisation where the citizen has no role that lets them act (not the same as no mandate). */
+export const ACTING_FOR_RESULTS = ['ok', 'cancelled', 'denied', 'no-role', 'expired', 'error'] as const;
 export type ActingForResult = (typeof ACTING_FOR_RESULTS)[number];
 
 /** Reads `acting-for` from a query string; unknown values count as `error` so nothing passes silently. */
@@ -25,7 +26,8 @@ export function withoutActingForResult(href: string): string {
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
-export type PrincipalType = 'person' | 'company';
+/** `organisation` covers companies, associations, housing companies and the rest: Valtuudet does not say which. */
+export type PrincipalType = 'person' | 'organisation';
 export interface ActingFor {
   type: PrincipalType;
   name: string;
@@ -42,20 +44,23 @@ export function parseSession(json: unknown): ActingFor | null | undefined {
   if (value === null) return null;
   if (!value || typeof value !== 'object') return undefined;
   const {type, name, themes} = value as Record<string, unknown>;
-  if (type !== 'person' && type !== 'company') return undefined;
+  // `company` is what adapters of the first release answer for every organisation.
+  const kind: PrincipalType | undefined = type === 'person' ? 'person' : type === 'organisation' || type === 'company' ? 'organisation' : undefined;
+  if (!kind) return undefined;
   if (typeof name !== 'string') return undefined;
   const clean = name.replace(/\s+/g, ' ').trim();
   if (!clean || clean.length > 200 || HETU_PATTERN.test(clean)) return undefined;
   const themeList = Array.isArray(themes) ? themes.filter((t): t is string => typeof t === 'string').slice(0, 20) : [];
-  return {type, name: clean, themes: themeList};
+  return {type: kind, name: clean, themes: themeList};
 }
 
+/** The Suomi.fi selection to run: a person (HPA) or an organisation (YPA; `company` in the URL, as designed). */
 export const MODES = ['person', 'company'] as const;
 export type Mode = (typeof MODES)[number];
 
-/** `modes` attribute → the modes offered, in our order; empty or junk → both. */
+/** `modes` attribute → the modes offered, in our order; empty or junk → both. `organisation` means `company`. */
 export function parseModes(attr: unknown): Mode[] {
-  const tokens = typeof attr === 'string' ? attr.toLowerCase().split(/\s+/) : [];
+  const tokens = typeof attr === 'string' ? attr.toLowerCase().split(/\s+/).map((t) => (/^organi[sz]ation$/.test(t) ? 'company' : t)) : [];
   const modes = MODES.filter((m) => tokens.includes(m));
   return modes.length ? modes : [...MODES];
 }

@@ -15,8 +15,9 @@ export const FALLBACK_PATH = '/';
 // Any origin works as the base: only "did the value leave it?" matters. `.invalid` can never resolve.
 const PROBE_ORIGIN = 'https://return-path.invalid';
 
+// \s covers ASCII and Unicode spaces and line breaks; the rest are control and invisible format characters.
 // eslint-disable-next-line no-control-regex
-const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u2060\u3000\ufeff]/;
+const CONTROL_OR_SPACE = /[\s\0-\x1f\x7f-\x9f\u200b-\u200f\u2060]/;
 /** A `.` or `..` path segment, also percent-encoded (`%2e`), which URL parsing would collapse. */
 const DOT_SEGMENT = /(^|\/)(\.|%2e){1,2}(\/|$|[?#])/i;
 /** Encoded `/`, `\` and `%` themselves: a later decode could turn a harmless path into `//host` or `\host`. */

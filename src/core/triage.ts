@@ -1,48 +1,79 @@
 /**
- * Triage: whose matter (principal) × how it is shared (situation) → what the citizen must do.
- * Pure data with ids only; the elements turn ids into text in the page language.
+ * Triage: whose matter (principal) × how it is handled (situation) → one answer that every part of the guide
+ * shows: the verdict, the next action, the numbered steps, the notes and the screen-reader announcement.
+ * Pure data with ids only; the elements turn ids into text in the page language. Because every part comes
+ * from this one answer, the parts cannot contradict each other (property tests check the invariants).
  *
- *  A `on-behalf` – one person acts for another: a mandate for the exact theme (or guardianship / a role).
+ *  A `on-behalf` – one person acts for another: a mandate for the exact theme (unless guardianship or a
+ *                  registered role is enough).
  *  B `joint`     – several people share the matter: one acts, the others give that person a mandate; the
  *                  e-service checks it automatically.
  *  C `alone`     – one person acts alone in a shared matter: no mandate, but they must have the right to.
  */
 
-export const PRINCIPALS = ['person', 'minor', 'company'] as const;
+/** Whose matter it is. Organisations differ in the register that names who may represent them. */
+export const PRINCIPALS = ['person', 'minor', 'company', 'association', 'housing-company', 'organisation'] as const;
 export type Principal = (typeof PRINCIPALS)[number];
+export type OrganisationKind = Extract<Principal, 'company' | 'association' | 'housing-company' | 'organisation'>;
+export const ORGANISATIONS: readonly OrganisationKind[] = ['company', 'association', 'housing-company', 'organisation'];
+export const isOrganisation = (p: Principal): p is OrganisationKind => (ORGANISATIONS as readonly string[]).includes(p);
+
 export const SITUATIONS = ['on-behalf', 'joint', 'alone'] as const;
 export type Situation = (typeof SITUATIONS)[number];
 
-const pick = <T extends string>(list: readonly T[], value: unknown): T | undefined => {
+/** Other spellings pages may use; the values of the first release keep working. */
+const PRINCIPAL_ALIASES: Record<string, Principal> = {
+  adult: 'person', child: 'minor', organization: 'organisation', 'housing-cooperative': 'housing-company', yhdistys: 'association',
+};
+
+const pick = <T extends string>(list: readonly T[], value: unknown, aliases: Record<string, T> = {}): T | undefined => {
   if (typeof value !== 'string' || value.length > 40) return undefined;
   const v = value.trim().toLowerCase();
-  return (list as readonly string[]).includes(v) ? (v as T) : undefined;
+  return (list as readonly string[]).includes(v) ? (v as T) : Object.hasOwn(aliases, v) ? aliases[v] : undefined;
 };
-export const parsePrincipal = (value: unknown) => pick(PRINCIPALS, value);
+export const parsePrincipal = (value: unknown) => pick(PRINCIPALS, value, PRINCIPAL_ALIASES);
 export const parseSituation = (value: unknown) => pick(SITUATIONS, value);
 
-/** Who gives the mandate. */
-export type Giver = 'principal' | 'guardians' | 'company-signatories' | 'co-parties' | 'none';
+/** A party the guide names: who gives the mandate, or who the citizen is. */
+export type Party =
+  | 'principal' //       the adult whose matter it is (valtuuttaja)
+  | 'guardian' //        the child's guardian(s)
+  | 'other-guardian' //  the child's other guardian
+  | 'co-parties' //      everyone else who shares the matter
+  | 'signatories' //     who may sign for the organisation (alone)
+  | 'joint-signatories'; // who sign for the organisation together
 
-/** What lets the citizen act, when it is not a mandate they are given. */
-export type Basis = 'mandate' | 'guardianship' | 'company-role' | 'right-to-act-alone';
+/** Whether a mandate is needed: yes; it depends on the citizen's own position; or no, if they have the right. */
+export type Need = 'needed' | 'depends' | 'not-needed';
+
+/** What lets someone act without a mandate, where that exists. */
+export type Basis = 'guardianship' | 'trade-register-role' | 'association-register-role' | 'manager-role' | 'organisation-role';
 
 export type StepId =
-  | 'check-basis-guardian'
-  | 'check-basis-company-role'
-  | 'request-mandate'
-  | 'principal-grants'
-  | 'guardians-grant'
-  | 'signatories-grant'
-  | 'wait-for-acceptance'
-  | 'choose-theme'
-  | 'return-and-choose-principal'
-  | 'co-parties-grant'
-  | 'one-acts'
-  | 'automatic-check'
-  | 'both-guardians-validate'
+  | 'request-from-giver' //      log in to Suomi.fi Valtuudet and make a mandate request to the giver
+  | 'giver-gives' //             …or the giver gives it themselves
+  | 'agree-who-acts'
+  | 'takes-effect-when-accepted'
+  | 'return-and-choose'
+  | 'return-and-choose-checked' // …and the e-service checks the mandates automatically (situation B)
+  | 'basis-is-enough' //         a guardian / registered role needs no mandate
   | 'confirm-right-alone'
-  | 'act-as-yourself';
+  | 'act-in-service';
+
+/** Which party each step names (none = names nobody but the citizen). */
+export const STEP_PARTY: Record<StepId, 'giver' | 'none'> = {
+  'request-from-giver': 'giver',
+  'giver-gives': 'giver',
+  'agree-who-acts': 'none',
+  'takes-effect-when-accepted': 'giver',
+  'return-and-choose': 'none',
+  'return-and-choose-checked': 'none',
+  'basis-is-enough': 'none',
+  'confirm-right-alone': 'none',
+  'act-in-service': 'none',
+};
+/** Steps that tell the citizen to ask for or give a mandate. */
+export const MANDATE_STEPS: readonly StepId[] = ['request-from-giver', 'giver-gives', 'takes-effect-when-accepted'];
 
 export type FailureReasonId =
   | 'not-accepted-yet'
@@ -55,130 +86,96 @@ export type FailureReasonId =
   | 'not-a-guardian'
   | 'register-not-current';
 
+export type NoteId =
+  | 'notified-if-messages' // the other party is told in Suomi.fi Messages, if they use it
+  | 'no-blanket-mandate' //   no mandate covers all dealings with the municipality; a specifier can limit it to this one
+  | 'same-rule-offline'
+  | 'dvv-keeper';
+
 export interface Guidance {
   principal: Principal;
   situation: Situation;
-  /** Whether someone must give the citizen a Suomi.fi mandate for this matter. */
-  mandateNeeded: boolean;
-  /** Whether a mandate may be needed depending on the citizen's own position (guardian? role in the company?). */
-  mandateDependsOnRole: boolean;
-  giver: Giver;
-  basis: Basis;
-  /** The citizen may ask for the mandate in Suomi.fi; it takes effect when the giver accepts. */
-  canRequest: boolean;
+  need: Need;
+  /** Who gives the mandate; null when nobody does (situation C). */
+  giver: Party | null;
+  /** What lets the citizen act without a mandate (A with a child or an organisation, and C). */
+  basis: Basis | null;
+  /** The one next action shown under the verdict. */
+  next: 'go-to-valtuudet' | 'act-in-service';
   steps: StepId[];
-  /** Situation B only: how the shared matter works. */
-  jointSteps: StepId[];
-  /** Situation C only: no mandate, but the right to act alone is the citizen's responsibility. */
-  aloneRightRequired: boolean;
-  /** Why the e-service's check can still say "not allowed" (it never learns why). */
+  /** Secondary material, shown in closed disclosures. Empty where it does not apply. */
   failureReasons: FailureReasonId[];
-  /** Advice on validity: short for one-off matters, long (up to 25 years) for lasting ones. */
-  durationAdvice: boolean;
-  /** The other party is told through Suomi.fi Messages. */
-  notifiesOtherParty: boolean;
-  /** A specifier (tarkenne) may limit the mandate, e.g. to one municipality or property. */
-  specifierHint: boolean;
-  /** The same rule applies on the phone and at the service point. */
-  sameRuleOffline: true;
+  duration: boolean;
+  alternatives: boolean;
+  notes: NoteId[];
+  /** The text the live region speaks: always the verdict itself (see elements). */
+  announcement: 'verdict';
 }
 
 const COMMON_FAILURES: FailureReasonId[] = ['not-accepted-yet', 'expired', 'wrong-theme', 'limited-by-specifier'];
+const MANDATE_NOTES: NoteId[] = ['notified-if-messages', 'no-blanket-mandate', 'same-rule-offline', 'dvv-keeper'];
+
+/** The register-based role that lets someone represent an organisation of this kind without a mandate. */
+export function roleBasis(principal: Principal): Basis | null {
+  switch (principal) {
+    case 'minor':
+      return 'guardianship';
+    case 'company':
+      return 'trade-register-role';
+    case 'association':
+      return 'association-register-role';
+    case 'housing-company':
+      return 'manager-role';
+    case 'organisation':
+      return 'organisation-role';
+    default:
+      return null;
+  }
+}
 
 export function triage(principal: Principal, situation: Situation): Guidance {
-  const base = {
-    principal,
-    situation,
-    jointSteps: [] as StepId[],
-    aloneRightRequired: false,
-    sameRuleOffline: true as const,
-  };
+  const mandate = (need: Need, giver: Party, steps: StepId[], failureReasons: FailureReasonId[], basis: Basis | null = null): Guidance => ({
+    principal, situation, need, giver, basis, next: 'go-to-valtuudet', steps, failureReasons,
+    duration: true, alternatives: true, notes: MANDATE_NOTES, announcement: 'verdict',
+  });
+  const org = isOrganisation(principal);
+  const registerFailure: FailureReasonId[] = org ? ['register-not-current'] : [];
 
   if (situation === 'alone') {
-    // C: nobody gives a mandate; the citizen must have the right to handle the matter alone.
+    // C: nobody gives a mandate; the citizen must have the right to handle the matter alone. No check is
+    // made on their behalf, so nothing here speaks of one.
     return {
-      ...base,
-      mandateNeeded: false,
-      mandateDependsOnRole: false,
-      giver: 'none',
-      basis: 'right-to-act-alone',
-      canRequest: false,
-      steps: ['confirm-right-alone', 'act-as-yourself'],
-      aloneRightRequired: true,
-      failureReasons: principal === 'minor' ? ['not-a-guardian', 'child-in-care', 'non-disclosure'] : [],
-      durationAdvice: false,
-      notifiesOtherParty: false,
-      specifierHint: false,
+      principal, situation, need: 'not-needed', giver: null, basis: roleBasis(principal), next: 'act-in-service',
+      steps: ['confirm-right-alone', 'act-in-service'], failureReasons: [], duration: false, alternatives: false,
+      notes: ['same-rule-offline'], announcement: 'verdict',
     };
   }
 
   if (situation === 'joint') {
     // B: one acts in the e-service; everyone else who shares the matter gives that person a mandate.
-    const giver: Giver = principal === 'minor' ? 'guardians' : principal === 'company' ? 'company-signatories' : 'co-parties';
-    return {
-      ...base,
-      mandateNeeded: true,
-      mandateDependsOnRole: false,
-      giver,
-      basis: 'mandate',
-      canRequest: true,
-      steps: ['choose-theme', 'request-mandate', 'wait-for-acceptance', 'return-and-choose-principal'],
-      jointSteps: principal === 'minor' ? ['one-acts', 'both-guardians-validate', 'automatic-check'] : ['one-acts', 'co-parties-grant', 'automatic-check'],
-      failureReasons: [
-        ...COMMON_FAILURES,
-        ...(principal === 'minor' ? (['child-in-care', 'non-disclosure'] as const) : []),
-        ...(principal === 'company' ? (['register-not-current'] as const) : []),
-      ],
-      durationAdvice: true,
-      notifiesOtherParty: true,
-      specifierHint: true,
-    };
+    const giver: Party = principal === 'minor' ? 'other-guardian' : org ? 'joint-signatories' : 'co-parties';
+    // The other guardian gives the mandate (it is in force at once); other co-parties accept a request.
+    const asking: StepId[] = principal === 'minor' ? ['giver-gives'] : ['request-from-giver', 'takes-effect-when-accepted'];
+    const common = principal === 'minor' ? COMMON_FAILURES.filter((r) => r !== 'not-accepted-yet') : COMMON_FAILURES;
+    return mandate('needed', giver,
+      ['agree-who-acts', ...asking, 'return-and-choose-checked'],
+      [...common, ...(principal === 'minor' ? (['child-in-care', 'non-disclosure'] as const) : []), ...registerFailure]);
   }
 
   // A: one person acts for another.
   if (principal === 'minor') {
-    // A guardian acts on the basis of guardianship from the population register; anyone else needs a
-    // mandate from the guardian(s).
-    return {
-      ...base,
-      mandateNeeded: true,
-      mandateDependsOnRole: true,
-      giver: 'guardians',
-      basis: 'guardianship',
-      canRequest: true,
-      steps: ['check-basis-guardian', 'guardians-grant', 'choose-theme', 'wait-for-acceptance', 'return-and-choose-principal'],
-      failureReasons: ['not-a-guardian', 'child-in-care', 'non-disclosure', ...COMMON_FAILURES],
-      durationAdvice: true,
-      notifiesOtherParty: true,
-      specifierHint: true,
-    };
+    // A guardian acts on the basis of guardianship in the population register; anyone else gets a mandate
+    // from the guardian, who gives it (a child cannot be asked).
+    return mandate('depends', 'guardian',
+      ['basis-is-enough', 'giver-gives', 'takes-effect-when-accepted', 'return-and-choose'],
+      ['not-a-guardian', 'child-in-care', 'non-disclosure', ...COMMON_FAILURES], 'guardianship');
   }
-  if (principal === 'company') {
-    return {
-      ...base,
-      mandateNeeded: true,
-      mandateDependsOnRole: true,
-      giver: 'company-signatories',
-      basis: 'company-role',
-      canRequest: true,
-      steps: ['check-basis-company-role', 'signatories-grant', 'choose-theme', 'wait-for-acceptance', 'return-and-choose-principal'],
-      failureReasons: [...COMMON_FAILURES, 'register-not-current'],
-      durationAdvice: true,
-      notifiesOtherParty: true,
-      specifierHint: true,
-    };
+  if (org) {
+    return mandate('depends', 'signatories',
+      ['basis-is-enough', 'request-from-giver', 'takes-effect-when-accepted', 'return-and-choose'],
+      [...COMMON_FAILURES, ...registerFailure], roleBasis(principal));
   }
-  return {
-    ...base,
-    mandateNeeded: true,
-    mandateDependsOnRole: false,
-    giver: 'principal',
-    basis: 'mandate',
-    canRequest: true,
-    steps: ['choose-theme', 'request-mandate', 'principal-grants', 'wait-for-acceptance', 'return-and-choose-principal'],
-    failureReasons: [...COMMON_FAILURES, 'principal-guardianship', 'non-disclosure'],
-    durationAdvice: true,
-    notifiesOtherParty: true,
-    specifierHint: true,
-  };
+  return mandate('needed', 'principal',
+    ['request-from-giver', 'takes-effect-when-accepted', 'return-and-choose'],
+    [...COMMON_FAILURES, 'principal-guardianship', 'non-disclosure']);
 }

@@ -15,8 +15,10 @@ import {OriginPolicy, returnLocation, type OriginList} from './origin-policy.js'
 import {MemorySessionStore, type SessionStore} from './session-store.js';
 import {ValtuudetClient, ValtuudetError, type Mode} from './valtuudet-client.js';
 
-export type PrincipalType = 'person' | 'company';
-export type FlowResult = 'ok' | 'cancelled' | 'denied' | 'expired' | 'error';
+/** `organisation`: whatever YPA returns (company, association, housing company…); Valtuudet does not say which. */
+export type PrincipalType = 'person' | 'organisation';
+/** `no-role`: an organisation where the user has no role that lets them act — not a missing mandate. */
+export type FlowResult = 'ok' | 'cancelled' | 'denied' | 'no-role' | 'expired' | 'error';
 
 /** The logged-in user, as the host's own login knows them. */
 export interface HostUser {
@@ -28,9 +30,9 @@ export interface ActingForRecord {
   type: PrincipalType;
   /** Display name, given names first ("Anni Emilia Kumpulainen"). */
   name: string;
-  /** Identity code (person) or business id (company): for the host's server side only. */
+  /** Identity code (person) or business id (organisation): for the host's server side only. */
   id: string;
-  /** Theme URIs the adapter checked, or the user's roles in the company. */
+  /** Theme URIs the adapter checked, or the user's roles in the organisation. */
   themes: string[];
   roles: string[];
   since: number;
@@ -111,7 +113,7 @@ interface StoredState {
   acting?: ActingForRecord & {mode: Mode; valtuudetSession: string};
 }
 
-const MODE_OF: Record<PrincipalType, Mode> = {person: 'hpa', company: 'ypa'};
+const MODE_OF: Record<PrincipalType, Mode> = {person: 'hpa', organisation: 'ypa'};
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
 const randomToken = () => randomBytes(32).toString('base64url');
@@ -237,7 +239,8 @@ export class ValtuudetAdapter {
   private async start(request: HostRequest, url: URL): Promise<Reply> {
     const returnPath = safeReturnPath(url.searchParams.get('return') ?? '/');
     const modeParam = url.searchParams.get('mode');
-    const type: PrincipalType | undefined = modeParam === 'person' || modeParam === 'company' ? modeParam : undefined;
+    // `company` is the contract's name for the organisation selection; `organisation` is accepted too.
+    const type: PrincipalType | undefined = modeParam === 'person' ? 'person' : modeParam === 'company' || modeParam === 'organisation' ? 'organisation' : undefined;
     if (!type) {
       this.log({route: 'start', outcome: 'refused', reason: 'unknown mode'});
       return this.backTo(returnPath, 'error');
@@ -287,7 +290,7 @@ export class ValtuudetAdapter {
       this.log({route: 'callback', outcome: 'refused', reason: 'state mismatch'});
       return this.backTo(pending.returnPath, 'error');
     }
-    const type: PrincipalType = pending.mode === 'hpa' ? 'person' : 'company';
+    const type: PrincipalType = pending.mode === 'hpa' ? 'person' : 'organisation';
     const finish = async (result: FlowResult, reason?: string) => {
       if (result !== 'ok') await this.unregister(pending.mode, pending.valtuudetSession);
       const {pending: _done, ...rest} = state;
@@ -321,7 +324,7 @@ export class ValtuudetAdapter {
         if (!organization) return finish('cancelled', 'nothing chosen');
         const wanted = this.options.companyRoles ?? [];
         const enough = wanted.length ? organization.roles.some((r) => wanted.includes(r)) : organization.roles.length > 0;
-        if (!enough) return finish('denied', 'no suitable role');
+        if (!enough) return finish(organization.roles.length ? 'denied' : 'no-role', 'no suitable role');
         const name = organization.name.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 200); // eslint-disable-line no-control-regex
         state.acting = {type, name, id: organization.identifier, themes: [], roles: organization.roles, since: this.now(), mode: pending.mode, valtuudetSession: session};
       }

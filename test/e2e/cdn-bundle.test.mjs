@@ -25,7 +25,7 @@ describe('dist/cdn/puolesta.js under a strict CSP', () => {
   });
 
   for (const [lang, expected] of [
-    ['fi', ['Koulu- tai tutkintotodistuksen tilaaminen', 'Toimeentulotuki', 'Tarvitset valtuutuksen', 'Siirry Suomi.fi-valtuuksiin']],
+    ['fi', ['Koulu- tai tutkintotodistuksen tilaaminen', 'Toimeentulotuki', 'Tarvitset valtuuden', 'Siirry Suomi.fi-valtuuksiin']],
     ['sv', ['Beställning av skol- eller examensbetyg', 'Toimeentulotuki', 'Du behöver en fullmakt', 'Gå till Suomi.fi-fullmakter']],
   ]) {
     it(`renders ${lang} guidance with 0 CSP violations and no errors`, async () => {

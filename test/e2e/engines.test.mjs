@@ -26,7 +26,8 @@ const catalogue = JSON.parse(await readFile(join(root, 'data/mandate-themes.json
 const themeName = (slug, lang) => {
   const labels = catalogue.find((t) => t.slug === slug)?.labels;
   assert.ok(labels, `theme ${slug} is in the catalogue`);
-  return labels[lang] ?? labels.fi ?? slug;
+  // A theme without any known name gets the guide's generic heading, never its raw id.
+  return labels[lang] ?? labels.fi ?? {fi: 'Tämän palvelun valtuusasia', sv: 'Den här tjänstens fullmaktsärende'}[lang];
 };
 const BANNER_TEXT = 'Asioit nyt henkilön Anni Emilia Kumpulainen puolesta';
 const MYSELF_TEXT = 'Asioit nyt omissa nimissäsi.';
@@ -146,6 +147,7 @@ describe('what a citizen sees, in every engine', () => {
               for (const slug of spec.guide?.theme?.split(' ') ?? []) {
                 const name = themeName(slug, lang);
                 if (!guides[0]?.themeNames.includes(name)) failures.push(`${path}: theme name "${name}" not among ${JSON.stringify(guides[0]?.themeNames)}`);
+                if (guides[0]?.themeNames.includes(slug)) failures.push(`${path}: the raw id ${slug} shown as a theme name`);
               }
               const problems = state.problems.slice(seen);
               seen = state.problems.length;
@@ -236,7 +238,7 @@ describe('what a citizen sees, in every engine', () => {
         });
       });
 
-      it('keyboard only: Tab from the top reaches the guide, arrows and Space answer, the verdict appears, focus always visible', async () => {
+      it('keyboard only: Tab from the top reaches the guide, arrows and Space answer, Enter shows the verdict, focus always visible', async () => {
         await withPage({width: 1280}, async (page) => {
           await page.goto(`${demo.url}/rakennuslupa.html`);
           await waitFor(page, 'the guide', () => !!document.querySelector('mandate-guide')?.shadowRoot?.querySelector('input[type=radio]'));
@@ -274,8 +276,16 @@ describe('what a citizen sees, in every engine', () => {
           check(info, 'Space');
           assert.equal(info.checked, true, `Space answers: ${JSON.stringify(info)}`);
 
+          await page.press('Tab');
+          info = await page.evaluate(focusInfo);
+          check(info, 'Tab to "Show guidance"');
+          await page.press('Enter');
           const verdict = await waitFor(page, 'the verdict', () => document.querySelector('mandate-guide').shadowRoot.querySelector('[part~=verdict]')?.textContent.replace(/\s+/g, ' ').trim());
           assert.ok(verdict.length > 10, verdict);
+          // The questions gave way to the answer: focus is on the verdict, visibly.
+          info = await page.evaluate(focusInfo);
+          check(info, 'focus on the verdict');
+          assert.match(info.what, /verdict/, `focus moves to the verdict: ${JSON.stringify(info)}`);
           assert.deepEqual(invisible, [], `focus not visible at: ${stops.join(' → ')}`);
           await page.screenshot(join(results, `engines-${engine}-keyboard.png`));
           const state = await page.evaluate(pageState);

@@ -100,6 +100,8 @@ describe('on-behalf flow on the demo site', () => {
       await page.waitForFunction(() => document.querySelector('acting-for-banner')?.shadowRoot?.querySelector('[part=banner]'));
       assert.ok((await bannerText(page)).includes(BANNER_TEXT[lang]), await bannerText(page));
       assert.ok((await selectorText(page)).includes('Anni Emilia Kumpulainen'), 'the selector announces the result');
+      assert.equal(await page.locator('acting-for-selector').evaluate((el) => el.shadowRoot.querySelector('input:checked')?.value), 'person',
+        'the selector shows the choice in force, not an empty choice');
       assert.deepEqual(await axeViolations(page), [], 'axe while acting for someone');
       await page.screenshot({path: join(root, 'test-results', `flow-${lang}-acting.png`), fullPage: true});
 
@@ -128,7 +130,10 @@ describe('on-behalf flow on the demo site', () => {
     await login(page, 'sv', 'matti', 'avustushakemus');
     await chooseInSimulator(page, {optionIndex: 1, choice: 0});
     await page.waitForFunction(() => document.querySelector('acting-for-banner')?.shadowRoot?.querySelector('[part=banner]'));
-    assert.match(await bannerText(page), /Du uträttar nu ärenden för företaget Esimerkkiyhdistys/);
+    assert.match(await bannerText(page), /Du uträttar nu ärenden för organisationen Esimerkkiyhdistys/);
+    assert.doesNotMatch(await bannerText(page), /företag/, 'an association is never called a company');
+    assert.equal(await page.locator('acting-for-selector').evaluate((el) => el.shadowRoot.querySelector('input:checked')?.value), 'company',
+      'the selector shows the choice in force');
     assert.deepEqual(await axeViolations(page), []);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll at 320 px');
     await page.screenshot({path: join(root, 'test-results', 'flow-sv-company-320.png'), fullPage: true});
@@ -138,12 +143,13 @@ describe('on-behalf flow on the demo site', () => {
     assert.deepEqual(problems, {errors: [], csp: []});
   });
 
-  it('company where the user has no role: denied, with the way to get a mandate', async () => {
+  it('organisation where the user has no role: says so (not "no mandate"), with the way to get a mandate', async () => {
     const page = await newPage();
     await login(page, 'fi', 'matti', 'avustushakemus');
     await chooseInSimulator(page, {optionIndex: 1, choice: 1});
     await page.waitForFunction(() => document.querySelector('acting-for-selector')?.shadowRoot?.querySelector('[part=result]'));
-    assert.match(await selectorText(page), /Valtuutuksesi ei kata tätä palvelua/);
+    assert.match(await selectorText(page), /Sinulla ei ole organisaatiossa asemaa/);
+    assert.doesNotMatch(await selectorText(page), /ei kata/);
     assert.equal(await bannerVisible(page), false);
   });
 
@@ -187,10 +193,12 @@ describe('on-behalf flow on the demo site', () => {
     await login(page, 'fi');
     await chooseInSimulator(page, {choice: 1});
     await page.waitForFunction(() => document.querySelector('acting-for-selector')?.shadowRoot?.querySelector('[part=result]'));
-    assert.match(await selectorText(page), /Valtuutuksesi ei kata tätä palvelua/);
+    assert.match(await selectorText(page), /Valtuutesi ei kata tätä palvelua/);
     const guide = page.locator('acting-for-selector mandate-guide');
-    await page.locator('acting-for-selector').getByText('Millaisen valtuutuksen tarvitsen?').click();
-    await guide.getByText('Mitä valitset Suomi.fissä').waitFor();
+    await page.locator('acting-for-selector').getByText('Millaisen valtuuden tarvitsen?').click();
+    await guide.getByText('Valitse Suomi.fissä tämä valtuusasia').waitFor();
+    assert.equal(await page.locator('acting-for-selector').evaluate((el) => !!el.shadowRoot.querySelector('[part=result] mandate-guide')), false,
+      'the guidance is not wrapped in the red message');
     assert.equal(await bannerVisible(page), false);
     assert.deepEqual(await axeViolations(page), []);
     await page.screenshot({path: join(root, 'test-results', 'flow-fi-denied.png'), fullPage: true});

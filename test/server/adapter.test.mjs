@@ -45,18 +45,18 @@ describe('Valtuudet adapter (node:http mount, simulator over HTTP)', () => {
     assert.equal(record.id, fixtures.principals.find((p) => p.id === 'anni').hetu, 'the host server still gets the identity code');
   });
 
-  it('company: the whole flow ends acting for the chosen company', async () => {
+  it('organisation: the whole flow ends acting for the chosen association, never called a company', async () => {
     const browser = new Browser(host);
     const back = await browser.flow({mode: 'company', choice: 'yhdistys'});
     assert.equal(result(back), 'ok');
     const acting = await browser.session();
-    assert.equal(acting.type, 'company');
+    assert.equal(acting.type, 'organisation');
     assert.equal(acting.name, fixtures.organizations.find((o) => o.id === 'yhdistys').name);
   });
 
-  it('company where the user has no role: denied, acting as themselves', async () => {
+  it('organisation where the user has no role: no-role (not "no mandate"), acting as themselves', async () => {
     const browser = new Browser(host);
-    assert.equal(result(await browser.flow({mode: 'company', choice: 'rakennus'})), 'denied');
+    assert.equal(result(await browser.flow({mode: 'company', choice: 'rakennus'})), 'no-role');
     assert.equal(await browser.session(), null);
   });
 

@@ -31,11 +31,14 @@ describe('<acting-for-banner>', () => {
     });
   }
 
-  it('names a company as a company', async () => {
-    const el = await banner('company', 'en');
-    await settle(el);
-    expect(region(el)!.textContent).to.match(/company\s+Esimerkkiyhdistys ry/);
-  });
+  for (const [lang, phrase] of [['en', /the organisation\s+Esimerkkiyhdistys ry/], ['fi', /organisaation\s+Esimerkkiyhdistys ry\s+puolesta/], ['sv', /organisationen\s+Esimerkkiyhdistys ry/]] as const) {
+    it(`names an organisation neutrally, never as a company (${lang})`, async () => {
+      const el = await banner('company', lang);
+      await settle(el);
+      expect(region(el)!.textContent).to.match(phrase);
+      expect(region(el)!.textContent).to.not.match(/compan|yritys|yrityks|företag/i);
+    });
+  }
 
   it('stays hidden while the citizen acts as themself', async () => {
     const el = await banner('none');

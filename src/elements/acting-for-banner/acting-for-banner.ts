@@ -1,5 +1,4 @@
 import {LitElement, css, html, nothing, type TemplateResult} from 'lit';
-import {property, state} from 'lit/decorators.js';
 import {endpointUrl, type ActingFor} from '../../core/acting-for.js';
 import type {Locale} from '../../core/locale.js';
 import {inLocale, msg, str} from '../../localization.js';
@@ -18,20 +17,32 @@ import {tokens} from '../shared/styles.js';
  * @csspart text - "You are acting on behalf of …".
  * @csspart stop - The Stop button.
  * @csspart switch - The Switch link.
+ * @cssprop --puolesta-banner-max-width - Width of the host's content column, so text and buttons line up with it (default none: full width).
+ * @cssprop --puolesta-banner-padding-inline - Side padding inside that column (default 20px).
+ * @cssprop --puolesta-banner-background - Background (default #fff4cc).
+ * @cssprop --puolesta-banner-accent - Bottom border colour (default the warning colour).
  */
 export class ActingForBanner extends LitElement {
   static override styles = [
     tokens,
     css`
       .banner {
+        background: var(--puolesta-banner-background, #fff4cc);
+        border-bottom: 4px solid var(--puolesta-banner-accent, var(--_warning));
+        color: var(--_text);
+      }
+      /* The content lines up with the host's content column; the background still runs edge to edge. */
+      .inner,
+      .done {
+        max-width: var(--puolesta-banner-max-width, none);
+        margin: 0 auto;
+        padding: var(--_s2) var(--puolesta-banner-padding-inline, var(--_s4));
+      }
+      .inner {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
         gap: var(--_s2) var(--_s4);
-        padding: var(--_s2) var(--_s4);
-        background: var(--puolesta-banner-background, #fff4cc);
-        border-bottom: 4px solid var(--puolesta-banner-accent, var(--_warning));
-        color: var(--_text);
       }
       .text {
         margin: 0;
@@ -47,8 +58,6 @@ export class ActingForBanner extends LitElement {
         align-items: center;
       }
       .done {
-        margin: 0;
-        padding: var(--_s2) var(--_s4);
         background: var(--_surface);
       }
       .done:focus {
@@ -65,21 +74,33 @@ export class ActingForBanner extends LitElement {
     `,
   ];
 
+  /** Reactive properties (attributes) and internal state: declared statically, which keeps decorator helpers out of the script-tag bundle. */
+  static override properties = {
+    sessionUrl: {attribute: 'session-url'},
+    stopUrl: {attribute: 'stop-url'},
+    switchUrl: {attribute: 'switch-url'},
+    actingFor: {state: true},
+    stopping: {state: true},
+    stopFailed: {state: true},
+    stoppedName: {state: true},
+    announcement: {state: true},
+  };
+
   /**
    * Adapter session endpoint: this site's path, or the e-service's absolute https URL when the banner runs on
    * another origin of the same site (the adapter must list this origin in PUOLESTA_ALLOWED_ORIGINS).
    */
-  @property({attribute: 'session-url'}) sessionUrl = '/valtuudet/session';
+  sessionUrl = '/valtuudet/session';
   /** Adapter stop endpoint (POST): same rules as session-url. */
-  @property({attribute: 'stop-url'}) stopUrl = '/valtuudet/stop';
+  stopUrl = '/valtuudet/stop';
   /** Optional page where the citizen picks another principal: this site, or an absolute https URL. */
-  @property({attribute: 'switch-url'}) switchUrl: string | null = null;
+  switchUrl: string | null = null;
 
-  @state() private actingFor: ActingFor | null = null;
-  @state() private stopping = false;
-  @state() private stopFailed = false;
-  @state() private stoppedName: string | null = null;
-  @state() private announcement = '';
+  private actingFor: ActingFor | null = null;
+  private stopping = false;
+  private stopFailed = false;
+  private stoppedName: string | null = null;
+  private announcement = '';
 
   private channel?: BroadcastChannel;
   private unwatchLang?: () => void;
@@ -131,8 +152,8 @@ export class ActingForBanner extends LitElement {
   }
 
   private sentence(who: ActingFor): string {
-    return who.type === 'company'
-      ? msg(str`You are acting on behalf of the company ${who.name}`, {id: 'b1'})
+    return who.type === 'organisation'
+      ? msg(str`You are acting on behalf of the organisation ${who.name}`, {id: 'b1o'})
       : msg(str`You are acting on behalf of ${who.name}`, {id: 'b2'});
   }
 
@@ -185,9 +206,10 @@ export class ActingForBanner extends LitElement {
     const switchHref = this.switchUrl ? endpointUrl(this.switchUrl, location.href)?.href : undefined;
     return html`
       <div class="banner" part="banner" role="region" lang=${locale} aria-label=${msg('Acting on behalf of someone else', {id: 'g0'})}>
+        <div class="inner">
         <p class="text" part="text">
-          ${who.type === 'company'
-            ? msg(html`You are acting on behalf of the company <span class="name">${who.name}</span>`, {id: 'b3'})
+          ${who.type === 'organisation'
+            ? msg(html`You are acting on behalf of the organisation <span class="name">${who.name}</span>`, {id: 'b3o'})
             : msg(html`You are acting on behalf of <span class="name">${who.name}</span>`, {id: 'b4'})}
         </p>
         <div class="actions">
@@ -197,6 +219,7 @@ export class ActingForBanner extends LitElement {
           </button>
         </div>
         ${this.stopFailed ? html`<p class="text" role="alert">${msg('Stopping did not work. Check your connection and try again.', {id: 'b8'})}</p>` : nothing}
+        </div>
       </div>
       ${live}
     `;

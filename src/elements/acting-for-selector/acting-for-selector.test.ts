@@ -98,7 +98,8 @@ describe('<acting-for-selector>', () => {
   for (const [result, phrase] of [
     ['cancelled', 'cancelled'],
     ['denied', 'does not cover'],
-    ['expired', 'timed out'],
+    ['expired', 'session ended'],
+    ['no-role', 'no role in the organisation'],
     ['error', 'went wrong'],
     ['<script>', 'went wrong'],
   ]) {

@@ -1,5 +1,4 @@
 import {LitElement, css, html, nothing, type TemplateResult} from 'lit';
-import {property, state} from 'lit/decorators.js';
 import {
   buildStartUrl,
   parseModes,
@@ -24,9 +23,9 @@ type Choice = 'self' | Mode;
 const MODE_KEY = 'puolesta-mode';
 
 /**
- * The explicit choice DVV requires before principal selection: act as yourself, for a person, or for a
- * company. Person and company go through the adapter's start URL to Suomi.fi and back; on return the result
- * is announced and removed from the address bar.
+ * The explicit choice DVV requires before principal selection: act as yourself, for a person, or for an
+ * organisation. Both go through the adapter's start URL to Suomi.fi and back; on return the result is announced
+ * and removed from the address bar, and the choice in force stays selected.
  *
  * @fires puolesta-acting-for-change - after a successful return; detail {type, name}
  * @fires puolesta-error - the return carried an error, or a URL attribute was refused; detail {code}
@@ -70,24 +69,41 @@ export class ActingForSelector extends LitElement {
     `,
   ];
 
-  @property({attribute: 'start-url'}) startUrl = '/valtuudet/start';
-  @property({attribute: 'session-url'}) sessionUrl = '/valtuudet/session';
-  /** Where to come back to (same-origin path); default the current page. */
-  @property({attribute: 'return-url'}) returnUrl: string | null = null;
-  /** Which principals to offer: `person`, `company` or both (default). */
-  @property() modes: string | null = null;
-  /** Theme id(s) the service checks; used for guidance when a mandate does not cover it. */
-  @property() theme: string | null = null;
-  /** Level of the element's heading, 1–6 (default 2). */
-  @property({attribute: 'heading-level'}) headingLevel: string | null = null;
+  /** Reactive properties (attributes) and internal state: declared statically, which keeps decorator helpers out of the script-tag bundle. */
+  static override properties = {
+    startUrl: {attribute: 'start-url'},
+    sessionUrl: {attribute: 'session-url'},
+    returnUrl: {attribute: 'return-url'},
+    modes: {},
+    theme: {},
+    headingLevel: {attribute: 'heading-level'},
+    choice: {state: true},
+    busy: {state: true},
+    result: {state: true},
+    resultMode: {state: true},
+    principal: {state: true},
+    problem: {state: true},
+    announcement: {state: true},
+  };
 
-  @state() private choice?: Choice;
-  @state() private busy = false;
-  @state() private result?: ActingForResult;
-  @state() private resultMode?: Mode;
-  @state() private principal: ActingFor | null = null;
-  @state() private problem = '';
-  @state() private announcement = '';
+  startUrl = '/valtuudet/start';
+  sessionUrl = '/valtuudet/session';
+  /** Where to come back to (same-origin path); default the current page. */
+  returnUrl: string | null = null;
+  /** Which principals to offer: `person`, `company` (any organisation; `organisation` works too) or both (default). */
+  modes: string | null = null;
+  /** Theme id(s) the service checks; used for guidance when a mandate does not cover it. */
+  theme: string | null = null;
+  /** Level of the element's heading, 1–6 (default 2). */
+  headingLevel: string | null = null;
+
+  private choice?: Choice;
+  private busy = false;
+  private result?: ActingForResult;
+  private resultMode?: Mode;
+  private principal: ActingFor | null = null;
+  private problem = '';
+  private announcement = '';
 
   private unwatchLang?: () => void;
   private static uidCounter = 0;
@@ -100,7 +116,7 @@ export class ActingForSelector extends LitElement {
     super.connectedCallback();
     this.unwatchLang = watchLang(this);
     addEventListener('pageshow', this.onPageShow);
-    this.readReturn();
+    if (!this.readReturn()) void this.loadPrincipal(false);
   }
 
   override disconnectedCallback(): void {
@@ -110,9 +126,9 @@ export class ActingForSelector extends LitElement {
   }
 
   /** Reads `acting-for=…` once, removes it from the address bar, and announces the outcome. */
-  private readReturn(): void {
+  private readReturn(): boolean {
     const result = readActingForResult(location.search);
-    if (!result) return;
+    if (!result) return false;
     history.replaceState(history.state, '', withoutActingForResult(location.href));
     this.result = result;
     try {
@@ -124,13 +140,20 @@ export class ActingForSelector extends LitElement {
     }
     if (result !== 'ok') emit(this, 'puolesta-error', {code: `acting-for-${result}`});
     this.announce();
-    if (result === 'ok') void this.loadPrincipal();
+    if (result === 'ok') void this.loadPrincipal(true);
+    return true;
   }
 
-  private async loadPrincipal(): Promise<void> {
+  /**
+   * Whom the citizen acts for now, so the form shows the choice in force (not an empty choice, as if they had
+   * to choose again). After a return it is also announced and told to other tabs.
+   */
+  private async loadPrincipal(returned: boolean): Promise<void> {
     const url = sameOriginUrl(this.sessionUrl, location.href);
     const state = url ? await fetchSession(url) : undefined;
     this.principal = state?.ok ? state.actingFor : null;
+    if (this.principal && !this.choice) this.choice = this.principal.type === 'person' ? 'person' : 'company';
+    if (!returned) return;
     if (this.principal) {
       emit(this, 'puolesta-acting-for-change', {type: this.principal.type, name: this.principal.name});
       broadcastChange();
@@ -147,8 +170,8 @@ export class ActingForSelector extends LitElement {
       case 'ok':
         return this.principal
           ? [
-              this.principal.type === 'company'
-                ? msg(str`You are now acting on behalf of the company ${this.principal.name}.`, {id: 's0'})
+              this.principal.type === 'organisation'
+                ? msg(str`You are now acting on behalf of the organisation ${this.principal.name}.`, {id: 's0o'})
                 : msg(str`You are now acting on behalf of ${this.principal.name}.`, {id: 's1'}),
             ]
           : [msg('You chose whom to act for in Suomi.fi.', {id: 's2'})];
@@ -159,8 +182,13 @@ export class ActingForSelector extends LitElement {
           msg('Your mandate does not cover this service, so you are acting as yourself.', {id: 's4'}),
           msg('Check that the mandate is in force and covers the right mandate theme.', {id: 's5'}),
         ];
+      case 'no-role':
+        return [
+          msg('You have no role in the organisation that lets you act for it, so you are acting as yourself.', {id: 'sm'}),
+          msg('Ask someone who may sign for the organisation to give you a mandate.', {id: 'sn'}),
+        ];
       case 'expired':
-        return [msg('The connection to Suomi.fi timed out. Please choose again.', {id: 's6'})];
+        return [msg('Your Suomi.fi session ended before the choice was finished. You are acting as yourself. Please choose again.', {id: 'so'})];
       case 'error':
         return [msg('Something went wrong with Suomi.fi. You are acting as yourself. Please try again later.', {id: 's7'})];
       default:
@@ -220,7 +248,7 @@ export class ActingForSelector extends LitElement {
       ...this.modeList.map((mode) =>
         mode === 'person'
           ? {value: mode as Choice, label: msg('On behalf of another person', {id: 'se'}), hint: msg('You choose the person in Suomi.fi. You need their mandate, or to be their guardian.', {id: 'sf'})}
-          : {value: mode as Choice, label: msg('On behalf of a company or association', {id: 'sg'}), hint: msg('You choose the organisation in Suomi.fi. You need a mandate or a role in it.', {id: 'sh'})},
+          : {value: mode as Choice, label: msg('On behalf of an organisation', {id: 'sgo'}), hint: msg('For example, a company, an association or a housing company. You choose it in Suomi.fi. You need a mandate or a role in it.', {id: 'sho'})},
       ),
     ];
     const problemId = `${this.uid}-problem`;
@@ -245,7 +273,7 @@ export class ActingForSelector extends LitElement {
                     this.problem = '';
                   }}
                 />
-                <span>${option.label}</span>
+                <span class="label">${option.label}</span>
                 <span class="hint" id="${this.uid}-${option.value}">${option.hint}</span>
               </label>`,
             )}
@@ -266,22 +294,23 @@ export class ActingForSelector extends LitElement {
   private renderResult(level: number): TemplateResult {
     const ok = this.result === 'ok';
     const theme = parseThemeList(this.theme).slugs.join(' ');
-    const showGuide = this.result === 'denied' && customElements.get('mandate-guide');
+    const showGuide = (this.result === 'denied' || this.result === 'no-role') && customElements.get('mandate-guide');
+    // The guidance sits after the message, not inside it: a long guide in a red box reads as one big error.
     return html`
       <div class="result ${ok ? 'ok' : 'problem'}" part="result">
         ${this.resultText().map((line) => html`<p>${line}</p>`)}
+      </div>
         ${showGuide
-          ? html`<details>
+          ? html`<details class="guide-more">
               <summary>${msg('What mandate do I need?', {id: 'sl'})}</summary>
               <mandate-guide
                 theme=${theme}
-                principal=${this.resultMode === 'company' ? 'company' : 'person'}
+                principal=${this.resultMode === 'company' || this.result === 'no-role' ? 'organisation' : 'person'}
                 situation="on-behalf"
                 heading-level=${Math.min(level, 6)}
               ></mandate-guide>
             </details>`
           : nothing}
-      </div>
     `;
   }
 }

@@ -1,95 +1,170 @@
 /**
  * Text for the triage model. Every function calls msg() when it runs, so the language of the current render
- * applies (see src/localization.ts).
+ * applies (see src/localization.ts). Each text is chosen by the model's ids only — verdict, steps, notes and
+ * the announcement all read the same Guidance, so they cannot disagree.
  */
 import {html, nothing, type TemplateResult} from 'lit';
-import type {FailureReasonId, Guidance, Principal, Situation, StepId} from '../../core/triage.js';
+import {
+  isOrganisation,
+  type FailureReasonId,
+  type Guidance,
+  type NoteId,
+  type Principal,
+  type Situation,
+  type StepId,
+} from '../../core/triage.js';
 import {msg} from '../../localization.js';
 import {heading} from '../shared/heading.js';
 
-export const principalLegend = () => msg('Whose matter are you handling?', {id: 'v0'});
-export const principalHint = () => msg('Choose the one that fits best. You can change your answer.', {id: 'v1'});
-export const situationLegend = () => msg('Who else shares this matter?', {id: 'v2'});
-export const situationHint = (principal?: Principal) =>
-  principal === 'company'
-    ? msg('For example, the board or several representatives may share the matter.', {id: 'v3c'})
-    : msg('For example, a child usually has two guardians who share the matter.', {id: 'v3'});
+export const principalLegend = () => msg('Whose matter is it?', {id: 'w0'});
+export const situationLegend = () => msg('How is the matter handled?', {id: 'w1'});
 
-export function principalOptions(): {value: Principal; label: string; hint: string}[] {
+export function principalOptions(): {value: Principal; label: string; hint?: string}[] {
   return [
-    {value: 'person', label: msg('Another adult', {id: 'v4'}), hint: msg('For example, your parent or spouse.', {id: 'v5'})},
-    {value: 'minor', label: msg('A child under 18', {id: 'v6'}), hint: msg('Your own child or a child you look after.', {id: 'v7'})},
-    {value: 'company', label: msg('A company or association', {id: 'v8'}), hint: msg('For example, a housing company or a sports club.', {id: 'v9'})},
+    {value: 'person', label: msg('Another adult', {id: 'w2'}), hint: msg('For example, your parent or spouse.', {id: 'w3'})},
+    {value: 'minor', label: msg('A child under 18', {id: 'w4'})},
+    {value: 'company', label: msg('A company', {id: 'w5'}), hint: msg('For example, a limited company.', {id: 'w6'})},
+    {value: 'association', label: msg('An association', {id: 'w7'}), hint: msg('For example, a sports club.', {id: 'w8'})},
+    {value: 'housing-company', label: msg('A housing company', {id: 'w9'})},
+    {value: 'organisation', label: msg('Another organisation', {id: 'wa'}), hint: msg('For example, a foundation or a cooperative.', {id: 'wb'})},
   ];
 }
 
-export function situationOptions(principal?: Principal): {value: Situation; label: string; hint: string}[] {
-  return [
-    {
-      value: 'on-behalf',
-      label: msg('I act for them', {id: 'va'}),
-      hint:
-        principal === 'minor'
-          ? msg('You handle the matter for the child.', {id: 'vb'})
-          : principal === 'company'
-            ? msg('You handle the matter for the organisation.', {id: 'vc'})
-            : msg('You handle the matter for the other person.', {id: 'vd'}),
-    },
-    {
-      value: 'joint',
-      label: msg('Several of us share the matter', {id: 've'}),
-      hint:
-        principal === 'company'
-          ? msg('For example, the board decides together. One of you acts.', {id: 'vf'})
-          : msg('For example, both guardians or several heirs. One of you acts.', {id: 'vg'}),
-    },
-    {
-      value: 'alone',
-      label: msg('I handle it alone', {id: 'vh'}),
-      hint:
-        principal === 'company'
-          ? msg('You have the right to act alone for the organisation, for example as its managing director.', {id: 'vic'})
-          : msg('You have the right to decide alone, for example as the only guardian.', {id: 'vi'}),
-    },
-  ];
-}
-
-function stepText(step: StepId): string {
-  switch (step) {
-    case 'check-basis-guardian':
-      return msg('If you are the child’s guardian, you do not need a separate mandate: the service checks guardianship from the Population Information System.', {id: 'vj'});
-    case 'check-basis-company-role':
-      return msg('If you have a role in the company that is registered in the Trade Register, for example managing director, you may not need a separate mandate.', {id: 'vk'});
-    case 'request-mandate':
-      return msg('Log in to Suomi.fi Valtuudet and make a mandate request to the person whose matter it is.', {id: 'vl'});
-    case 'principal-grants':
-      return msg('The other person can also give you the mandate themselves in Suomi.fi Valtuudet.', {id: 'vm'});
-    case 'guardians-grant':
-      return msg('If you are not the guardian, for example a grandparent, the child’s guardian gives you a mandate in Suomi.fi Valtuudet.', {id: 'vn'});
-    case 'signatories-grant':
-      return msg('Otherwise a person with the right to sign for the organisation gives you a mandate in Suomi.fi Valtuudet.', {id: 'vo'});
-    case 'wait-for-acceptance':
-      return msg('A mandate request takes effect only when the other party accepts it.', {id: 'vp'});
-    case 'choose-theme':
-      return msg('Choose exactly the mandate theme named on this page.', {id: 'vq'});
-    case 'return-and-choose-principal':
-      return msg('When the mandate is in force, come back to this service and choose whom you act for.', {id: 'vr'});
-    case 'co-parties-grant':
-      return msg('Everyone else who shares the matter gives a mandate to the person who acts.', {id: 'vs'});
-    case 'one-acts':
-      return msg('Agree which one of you handles the matter in the e-service.', {id: 'vt'});
-    case 'automatic-check':
-      return msg('The e-service checks the mandates automatically when the person who acts chooses whom they act for.', {id: 'vu'});
-    case 'both-guardians-validate':
-      return msg('When the service needs the consent of both guardians, either guardian can start the mandate. It takes effect when both have accepted it.', {id: 'vv'});
-    case 'confirm-right-alone':
-      return msg('Make sure that you have the right to handle the matter alone, for example as the only guardian or by a written agreement between the guardians.', {id: 'vw'});
-    case 'act-as-yourself':
-      return msg('Log in to the e-service and handle the matter. You are responsible for having the right to do so.', {id: 'vx'});
+/** "For example, …" for acting alone, in the principal's own terms. */
+function aloneExample(p: Principal | undefined): string {
+  switch (p) {
+    case 'minor':
+      return msg('For example, you are the child’s only guardian.', {id: 'wc'});
+    case 'company':
+      return msg('For example, you are the managing director.', {id: 'wd'});
+    case 'association':
+      return msg('For example, you may sign for the association alone.', {id: 'we'});
+    case 'housing-company':
+      return msg('For example, you are the property manager.', {id: 'wf'});
+    case 'organisation':
+      return msg('For example, you may sign for the organisation alone.', {id: 'wg'});
+    default:
+      return msg('For example, you own the property alone.', {id: 'wh'});
   }
 }
 
-function reasonText(reason: FailureReasonId): string {
+export function situationOptions(p?: Principal): {value: Situation; label: string; hint: string}[] {
+  const org = p !== undefined && isOrganisation(p);
+  return [
+    {
+      value: 'on-behalf',
+      label: msg('I handle it for them', {id: 'wi'}),
+      hint: p === 'minor'
+        ? msg('The matter is the child’s, and you handle it in the child’s name.', {id: 'wj'})
+        : org
+          ? msg('You handle the matter in the organisation’s name.', {id: 'wk'})
+          : msg('The matter is theirs, and you handle it in their name.', {id: 'wl'}),
+    },
+    {
+      value: 'joint',
+      label: msg('We share the matter, and I handle it', {id: 'wm'}),
+      hint: p === 'minor'
+        ? msg('For example, both guardians decide together.', {id: 'wn'})
+        : org
+          ? msg('For example, two people must sign for the organisation together.', {id: 'wo'})
+          : msg('For example, co-owners or heirs decide together.', {id: 'wp'}),
+    },
+    {value: 'alone', label: msg('I have the right to handle it alone', {id: 'wq'}), hint: aloneExample(p)},
+  ];
+}
+
+/** The verdict's headline: what the citizen needs, and from whom. The live region speaks exactly this. */
+export function verdictHeadline(g: Guidance): string {
+  if (g.need === 'not-needed') return msg('You need no mandate if you have the right to handle the matter alone.', {id: 'wv'});
+  switch (g.giver) {
+    case 'guardian':
+      return msg('A guardian needs no mandate. Anyone else needs a mandate from the child’s guardian.', {id: 'ww'});
+    case 'other-guardian':
+      return msg('You need a mandate from the child’s other guardian.', {id: 'wx'});
+    case 'co-parties':
+      return msg('You need a mandate from everyone else who shares the matter.', {id: 'wy'});
+    case 'signatories':
+      return g.principal === 'company'
+        ? msg('If the Trade Register shows that you may represent the company, you need no mandate. Otherwise you need a mandate from the company.', {id: 'wz'})
+        : g.principal === 'association'
+          ? msg('If the Register of Associations shows that you may sign for the association, you need no mandate. Otherwise you need a mandate from the association.', {id: 'w10'})
+          : g.principal === 'housing-company'
+            ? msg('If you are the housing company’s manager in the Trade Register, you need no mandate. Otherwise you need a mandate from the housing company.', {id: 'w11'})
+            : msg('If a register shows that you may represent the organisation, you need no mandate. Otherwise you need a mandate from the organisation.', {id: 'w12'});
+    case 'joint-signatories':
+      return msg('You need a mandate from the organisation, accepted by everyone who must sign for it together.', {id: 'w13'});
+    default:
+      return msg('You need a mandate from the person whose matter it is.', {id: 'w14'});
+  }
+}
+
+/** One sentence under the headline: the roles in official terms, or what "the right to act alone" means here. */
+function verdictDetail(g: Guidance): string {
+  if (g.need === 'not-needed') {
+    return g.principal === 'person'
+      ? msg('If others share the matter, for example co-owners, choose “We share the matter, and I handle it” instead. You are responsible for having the right to act alone.', {id: 'w15'})
+      : msg('You are responsible for having the right to act alone.', {id: 'w16'});
+  }
+  switch (g.giver) {
+    case 'guardian':
+    case 'other-guardian':
+      return msg('The guardian who gives the mandate is the mandator, and the person who gets it is the mandate holder.', {id: 'w17'});
+    case 'signatories':
+    case 'joint-signatories':
+      return g.principal === 'association'
+        ? msg('The association is the mandator, and the person who gets the mandate is the mandate holder. The Register of Associations shows who may sign for it.', {id: 'w18a'})
+        : g.principal === 'organisation'
+          ? msg('The organisation is the mandator, and the person who gets the mandate is the mandate holder. Its register shows who may sign for it.', {id: 'w18o'})
+          : msg('The organisation is the mandator, and the person who gets the mandate is the mandate holder. The Trade Register shows who may sign for it.', {id: 'w18'});
+    default:
+      return msg('Whoever gives you the mandate is the mandator, and you are the mandate holder.', {id: 'w19'});
+  }
+}
+
+function stepText(step: StepId, g: Guidance): string {
+  switch (step) {
+    case 'request-from-giver':
+      return g.giver === 'co-parties'
+        ? msg('Log in to Suomi.fi Valtuudet and make a mandate request to each of the others who share the matter.', {id: 'w1b3'})
+        : g.giver === 'joint-signatories' || g.giver === 'signatories'
+          ? msg('Log in to Suomi.fi Valtuudet and make a mandate request to the organisation.', {id: 'w1c3'})
+          : msg('Log in to Suomi.fi Valtuudet and make a mandate request to the person whose matter it is. They can also give you the mandate themselves.', {id: 'w1d3'});
+    case 'giver-gives':
+      return g.giver === 'other-guardian'
+        ? msg('The child’s other guardian gives you a mandate in Suomi.fi Valtuudet.', {id: 'w1e2'})
+        : msg('If you are not the guardian, for example a grandparent: the child’s guardian gives you a mandate in Suomi.fi Valtuudet.', {id: 'w1f2'});
+    case 'agree-who-acts':
+      return g.principal === 'minor'
+        ? msg('Agree with the other guardian which of you handles the matter.', {id: 'w1g'})
+        : msg('Agree which of you handles the matter.', {id: 'w1h'});
+    case 'takes-effect-when-accepted':
+      return g.giver === 'co-parties'
+        ? msg('The mandate takes effect when each of them has accepted your request.', {id: 'w1i'})
+        : g.giver === 'joint-signatories'
+          ? msg('The mandate takes effect when everyone who must sign for the organisation together has accepted it.', {id: 'w1j'})
+          : g.giver === 'signatories'
+            ? msg('The mandate takes effect when someone who may sign for the organisation accepts it.', {id: 'w1k'})
+            : g.giver === 'guardian'
+              ? msg('If the child has two guardians, the mandate takes effect when both have given it.', {id: 'w23'})
+              : msg('The mandate takes effect when the person accepts your request.', {id: 'w1l'});
+    case 'return-and-choose':
+      return msg('When the mandate is in force, come back to this service and choose whom you act for.', {id: 'w1m'});
+    case 'return-and-choose-checked':
+      return msg('When the mandate is in force, come back to this service and choose whom you act for. The e-service checks the mandates automatically.', {id: 'w1n2'});
+    case 'basis-is-enough':
+      return g.principal === 'minor'
+        ? msg('If you are the child’s guardian: log in to the e-service and choose the child. You need nothing else.', {id: 'w1o'})
+        : msg('If your registered role is enough: log in to the e-service and choose the organisation. You need nothing else.', {id: 'w1p'});
+    case 'confirm-right-alone':
+      return msg('Make sure that you have the right to handle the matter alone.', {id: 'w1q'});
+    case 'act-in-service':
+      return g.principal === 'person'
+        ? msg('Log in to the e-service and handle the matter in your own name.', {id: 'w1r'})
+        : msg('Log in to the e-service and choose whom you act for.', {id: 'w1s'});
+  }
+}
+
+function reasonText(reason: FailureReasonId, g: Guidance): string {
   switch (reason) {
     case 'not-accepted-yet':
       return msg('The mandate request has not been accepted yet.', {id: 'vy'});
@@ -100,82 +175,77 @@ function reasonText(reason: FailureReasonId): string {
     case 'limited-by-specifier':
       return msg('The mandate is limited by a specifier to something else, for example another municipality.', {id: 'v11'});
     case 'principal-guardianship':
-      return msg('The person has a guardian appointed for financial matters.', {id: 'v12'});
+      return msg('The person has a legal guardian (trustee) for their finances.', {id: 'v12'});
     case 'non-disclosure':
-      return msg('The person has a non-disclosure marking for personal safety.', {id: 'v13'});
+      return g.principal === 'minor'
+        ? msg('The child has a non-disclosure marking for personal safety.', {id: 'v13c'})
+        : msg('The person has a non-disclosure marking for personal safety.', {id: 'v13'});
     case 'child-in-care':
       return msg('The child has been taken into care, or custody has been arranged differently.', {id: 'v14'});
     case 'not-a-guardian':
       return msg('You are not registered as the child’s guardian.', {id: 'v15'});
     case 'register-not-current':
-      return msg('The organisation’s data in the Trade Register is not up to date.', {id: 'v16'});
+      return g.principal === 'association'
+        ? msg('The association’s data in the Register of Associations is not up to date.', {id: 'w1t'})
+        : g.principal === 'organisation'
+          ? msg('The organisation’s data in its register is not up to date.', {id: 'w1u'})
+          : msg('The data in the Trade Register is not up to date.', {id: 'w1v'});
   }
 }
 
-function verdictText(g: Guidance): string {
-  if (!g.mandateNeeded) return msg('You do not need a mandate.', {id: 'v17'});
-  switch (g.giver) {
-    case 'guardians':
-      return g.situation === 'joint'
-        ? msg('You need a mandate from the child’s other guardian.', {id: 'v18'})
-        : msg('A guardian does not need a mandate. Anyone else needs a mandate from the child’s guardian.', {id: 'v19'});
-    case 'company-signatories':
-      return g.situation === 'joint'
-        ? msg('You need a mandate from the others who share the matter in the organisation.', {id: 'v1a'})
-        : msg('You need a mandate from the organisation, unless your own role in it is enough.', {id: 'v1b'});
-    case 'co-parties':
-      return msg('You need a mandate from everyone else who shares the matter.', {id: 'v1c'});
-    default:
-      return msg('You need a mandate from the person whose matter it is.', {id: 'v1d'});
+function noteText(note: NoteId): string {
+  switch (note) {
+    case 'notified-if-messages':
+      return msg('The other party gets a notice of the mandate request or mandate in Suomi.fi Messages, if they use Suomi.fi Messages.', {id: 'w1w'});
+    case 'no-blanket-mandate':
+      return msg('No mandate covers all dealings with the municipality: a mandate is always for a mandate theme. A specifier can limit it to this municipality.', {id: 'w1x'});
+    case 'same-rule-offline':
+      return msg('The same rule applies when you handle the matter on the phone or at the service point.', {id: 'v1o'});
+    case 'dvv-keeper':
+      return msg('Suomi.fi Valtuudet is maintained by the Digital and Population Data Services Agency (DVV).', {id: 'w1y'});
   }
 }
 
-/** Whether a mandate is needed and who gives it: shown first, above the theme card. */
-export function renderVerdict(g: Guidance): TemplateResult {
+/** The answer's top: the verdict (what you need, from whom) and one sentence more. */
+export function renderVerdict(g: Guidance, id: string): TemplateResult {
   return html`
-    <div class="verdict ${g.mandateNeeded ? 'needed' : 'not-needed'}" part="verdict">
-      <p><strong>${verdictText(g)}</strong></p>
-      ${g.aloneRightRequired
-        ? html`<p>${msg('When you handle the matter alone, nobody gives you a mandate. You must have the right to handle it alone, and you are responsible for that.', {id: 'v1e'})}</p>`
-        : nothing}
+    <div class="verdict ${g.need}" part="verdict" id=${id} tabindex="-1">
+      <p class="headline"><strong>${verdictHeadline(g)}</strong></p>
+      <p>${verdictDetail(g)}</p>
     </div>
   `;
 }
 
-/** The guidance sections after the theme card, with headings at `level` (capped at 6). */
-export function renderGuidance(g: Guidance, level: number): TemplateResult {
-  const h = Math.min(level, 6);
+/** Numbered steps in the order they are done. */
+export function renderSteps(g: Guidance, level: number): TemplateResult {
+  return html`<section class="steps" part="steps">
+    ${heading(level, msg('What to do', {id: 'v1g'}))}
+    <ol>${g.steps.map((step) => html`<li>${stepText(step, g)}</li>`)}</ol>
+  </section>`;
+}
+
+/** Secondary material in native disclosures, closed by default. */
+export function renderDetails(g: Guidance, alternativesSlot: TemplateResult): TemplateResult {
   const list = (items: string[]) => html`<ul>${items.map((text) => html`<li>${text}</li>`)}</ul>`;
-  return html`
-    ${g.jointSteps.length
-      ? html`<section class="joint" part="joint">
-          ${heading(h, msg('When several people share the matter', {id: 'v1f'}))}
-          <ol>${g.jointSteps.map((step) => html`<li>${stepText(step)}</li>`)}</ol>
-        </section>`
-      : nothing}
-    <section class="steps" part="steps">
-      ${heading(h, msg('What to do', {id: 'v1g'}))}
-      <ol>${g.steps.map((step) => html`<li>${stepText(step)}</li>`)}</ol>
-    </section>
+  const disclosure = (part: string, summary: string, body: unknown) =>
+    html`<details part=${part}><summary>${summary}</summary><div class="details-body">${body}</div></details>`;
+  return html`<div class="more">
     ${g.failureReasons.length
-      ? html`<section part="reasons">
-          ${heading(h, msg('Why can the check still fail?', {id: 'v1h'}))}
+      ? disclosure('reasons', msg('Why can the mandate check still fail?', {id: 'w1z'}), html`
           <p>${msg('The e-service only learns that acting on behalf is not allowed, not why. Common reasons:', {id: 'v1i'})}</p>
-          ${list(g.failureReasons.map(reasonText))}
-        </section>`
+          ${list(g.failureReasons.map((r) => reasonText(r, g)))}`)
       : nothing}
-    ${g.durationAdvice
-      ? html`<section part="duration">
-          ${heading(h, msg('For how long?', {id: 'v1j'}))}
-          <p>${msg('For a one-off matter, choose a short validity. For a lasting need, a mandate can be valid for up to 25 years.', {id: 'v1k'})}</p>
-        </section>`
+    ${g.alternatives
+      ? disclosure('alternatives', msg('If the mandator cannot use Suomi.fi', {id: 'w20'}), html`
+          <p>${msg('A DVV official can register the mandate on application. Ask DVV about registering a mandate for someone who cannot use Suomi.fi.', {id: 'w21'})}</p>
+          ${g.principal === 'person'
+            ? html`<p>${msg('If a person cannot give a mandate at all, a guardian appointed for them, or the attorney named in their continuing power of attorney, can handle their matters.', {id: 'w22'})}</p>`
+            : nothing}
+          ${alternativesSlot}`)
       : nothing}
-    <section part="good-to-know">
-      ${heading(h, msg('Good to know', {id: 'v1l'}))}
-      ${list([
-        ...(g.notifiesOtherParty ? [msg('The other party gets a notification about the mandate in Suomi.fi Messages.', {id: 'v1m'})] : []),
-        msg('The same rule applies when you handle the matter on the phone or at the service point.', {id: 'v1o'}),
-      ])}
-    </section>
-  `;
+    ${disclosure('good-to-know', msg('Good to know', {id: 'v1l'}), list([
+      ...(g.duration ? [msg('For a one-off matter, choose a short validity. For a lasting need, a mandate can be valid for up to 25 years.', {id: 'v1k'})] : []),
+      ...g.notes.map(noteText),
+    ]))}
+  </div>`;
 }

@@ -1,8 +1,9 @@
-import {aTimeout, expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import './define.js';
 import type {MandateGuide} from './mandate-guide.js';
 import {guideCases, LOCALES_UNDER_TEST} from '../../../test/fixtures/guide-cases.js';
+import {PRINCIPALS, SITUATIONS} from '../../core/triage.js';
 
 const AXE = {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']};
 const shadow = (el: Element) => el.shadowRoot!;
@@ -14,12 +15,19 @@ const ready = async (el: MandateGuide) => {
 };
 const radios = (el: Element, name: string) =>
   [...shadow(el).querySelectorAll<HTMLInputElement>('input[type=radio]')].filter((r) => r.name.endsWith(name));
+const live = (el: Element) => shadow(el).querySelector('[role=status][aria-live=polite]')!.textContent!.trim();
+const submit = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('[part=questions] button[type=submit]')!.click();
+/** Words that speak of the e-service checking something: situation C must never use them. */
+const CHECK_WORDS = {fi: /tarkist/i, sv: /kontroll/i, en: /\bcheck/i};
+/** Words for a mandate request or for giving a mandate. */
+const MANDATE_ACTION_WORDS = {fi: /valtuuspyyn|antaa sinulle valtuuden/i, sv: /fullmaktsbegäran|begäran om fullmakt|ger dig en fullmakt/i, en: /mandate request|gives you a mandate/i};
+const COMPANY_WORDS = {fi: /yritys|yrityks|kaupparekister/i, sv: /företag|handelsregist/i, en: /compan|trade register/i};
 
 describe('<mandate-guide>', () => {
   describe('every fixture state and language is accessible', () => {
     for (const c of guideCases) {
       for (const lang of LOCALES_UNDER_TEST) {
-        it(`${c.name} (${lang}) passes axe`, async () => {
+        it(`${c.name.en} (${lang}) passes axe`, async () => {
           const el = await fixture<MandateGuide>(c.render(lang));
           await ready(el);
           expect(shadow(el).textContent!.trim().length).to.be.greaterThan(0);
@@ -35,10 +43,9 @@ describe('<mandate-guide>', () => {
     );
     await ready(el);
     expect(shadow(el).querySelector('fieldset')).to.equal(null);
-    const card = shadow(el).querySelector('[part=theme]')!;
-    expect(card.textContent).to.contain('Beställning av skol- eller examensbetyg');
     const choose = shadow(el).querySelector('[part=choose]')!;
-    expect(choose.querySelector('.theme-name')!.textContent).to.equal('Beställning av skol- eller examensbetyg');
+    expect(choose.querySelector('[part=theme-name]')!.textContent!.trim()).to.equal('Beställning av skol- eller examensbetyg');
+    expect(choose.querySelector('button')!.textContent!.trim(), 'a copy button beside the name').to.equal('Kopiera namnet');
     const valtuudet = [...choose.querySelectorAll('a')].find((a) => a.href.startsWith('https://www.suomi.fi/fullmakter'));
     expect(valtuudet, 'link to Suomi.fi Valtuudet in Swedish').to.exist;
     expect(valtuudet!.target).to.equal('_blank');
@@ -53,10 +60,21 @@ describe('<mandate-guide>', () => {
     await ready(el);
     const name = shadow(el).querySelector('[part=theme] [lang=fi]');
     expect(name?.textContent).to.equal('Toimeentulotuki');
-    expect(shadow(el).querySelector('[part=theme] .note')).to.exist;
+    // Unknown is not "does not exist": the note says only what we know.
+    expect(shadow(el).querySelector('[part=theme] .note')!.textContent).to.equal('Vi känner till det officiella namnet på det här fullmaktsärendet bara på finska.');
   });
 
-  it('asks with radio fieldsets, then shows guidance and fires puolesta-situation-change', async () => {
+  it('never shows a raw id as a theme heading when the list has no name for it', async () => {
+    const el = await fixture<MandateGuide>(
+      html`<mandate-guide lang="fi" theme="avustushakemuksen_tekeminen" principal="association" situation="on-behalf"></mandate-guide>`,
+    );
+    await ready(el);
+    const heading = shadow(el).querySelector('[part=theme-name]')!.textContent!.trim();
+    expect(heading).to.equal('Tämän palvelun valtuusasia');
+    expect(text(el)).to.not.contain('avustushakemuksen_tekeminen');
+  });
+
+  it('asks with radio fieldsets, answers on "Show guidance", and fires puolesta-situation-change', async () => {
     const el = await fixture<MandateGuide>(html`<mandate-guide lang="en" theme="veroasioiden_hoito"></mandate-guide>`);
     await ready(el);
     const fieldsets = shadow(el).querySelectorAll('fieldset');
@@ -65,13 +83,46 @@ describe('<mandate-guide>', () => {
     expect(shadow(el).querySelector('[part=verdict]')).to.equal(null);
 
     radios(el, 'principal').find((r) => r.value === 'person')!.click();
-    const event = oneEvent(el, 'puolesta-situation-change');
     radios(el, 'situation').find((r) => r.value === 'on-behalf')!.click();
-    const {detail} = await event;
-    expect(detail).to.deep.equal({principal: 'person', situation: 'on-behalf', mandateNeeded: true});
     await el.updateComplete;
-    expect(shadow(el).querySelector('[part=verdict]')).to.exist;
-    expect(shadow(el).querySelector('[role=status][aria-live=polite]')!.textContent).to.contain('mandate');
+    expect(shadow(el).querySelector('[part=verdict]'), 'no answer before the citizen asks for it').to.equal(null);
+    const event = oneEvent(el, 'puolesta-situation-change');
+    submit(el);
+    const {detail} = await event;
+    expect(detail).to.deep.equal({principal: 'person', situation: 'on-behalf', mandateNeeded: true, need: 'needed'});
+    await el.updateComplete;
+    const verdict = shadow(el).querySelector<HTMLElement>('[part=verdict]')!;
+    expect(shadow(el).activeElement, 'focus moves to the answer').to.equal(verdict);
+    expect(shadow(el).querySelector('fieldset'), 'the questions give way to a summary').to.equal(null);
+    expect(text(el)).to.contain('Another adult');
+    expect(live(el)).to.contain(verdict.querySelector('.headline')!.textContent!.trim());
+  });
+
+  it('says what is missing instead of answering, and keeps what was chosen', async () => {
+    const el = await fixture<MandateGuide>(html`<mandate-guide lang="fi" theme="veroasioiden_hoito"></mandate-guide>`);
+    await ready(el);
+    radios(el, 'principal').find((r) => r.value === 'minor')!.click();
+    submit(el);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part=verdict]')).to.equal(null);
+    expect(text(el)).to.contain('Valitse, miten asia hoidetaan.');
+    expect(radios(el, 'principal').find((r) => r.checked)?.value).to.equal('minor');
+    expect(shadow(el).activeElement).to.equal(radios(el, 'situation')[0]);
+    await expect(el).to.be.accessible(AXE);
+  });
+
+  it('"Change answers" brings the questions back with the answers chosen', async () => {
+    const el = await fixture<MandateGuide>(html`<mandate-guide lang="en" theme="veroasioiden_hoito" principal="company"></mandate-guide>`);
+    await ready(el);
+    radios(el, 'situation').find((r) => r.value === 'alone')!.click();
+    submit(el);
+    await el.updateComplete;
+    shadow(el).querySelector<HTMLButtonElement>('[part=summary] button')!.click();
+    await el.updateComplete;
+    await aTimeout(0);
+    expect(radios(el, 'situation').find((r) => r.checked)?.value).to.equal('alone');
+    expect(shadow(el).activeElement).to.equal(radios(el, 'situation').find((r) => r.checked));
+    expect(radios(el, 'principal'), 'a preset is not asked').to.deep.equal([]);
   });
 
   it('can be answered with the keyboard alone', async () => {
@@ -90,7 +141,11 @@ describe('<mandate-guide>', () => {
     await sendKeys({press: ' '}); // Space: puppeteer's BiDi keyboard (Firefox) knows it only as ' '
     await el.updateComplete;
     expect(radios(el, 'situation').some((r) => r.checked)).to.equal(true);
-    expect(shadow(el).querySelector('[part=verdict]')).to.exist;
+    await sendKeys({press: 'Tab'});
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => shadow(el).querySelector('[part=verdict]'), 'Enter on "Show guidance" answers');
+    await el.updateComplete;
+    expect(shadow(el).activeElement).to.equal(shadow(el).querySelector('[part=verdict]'));
   });
 
   it('says plainly that no mandate is needed when acting alone', async () => {
@@ -102,9 +157,43 @@ describe('<mandate-guide>', () => {
     expect(shadow(el).querySelector('[part=verdict]')!.textContent).to.match(/no mandate|not need/i);
   });
 
+  describe('every principal × situation × language: one consistent answer', () => {
+    for (const principal of PRINCIPALS) {
+      for (const situation of SITUATIONS) {
+        for (const lang of LOCALES_UNDER_TEST) {
+          it(`${principal} × ${situation} (${lang})`, async () => {
+            const el = await fixture<MandateGuide>(html`<mandate-guide lang=${lang} theme="veroasioiden_hoito" principal=${principal}></mandate-guide>`);
+            await ready(el);
+            radios(el, 'situation').find((r) => r.value === situation)!.click();
+            submit(el);
+            await el.updateComplete;
+            const verdict = shadow(el).querySelector('[part=verdict] .headline')!.textContent!.trim();
+            const all = text(el);
+            expect(live(el), 'the screen reader hears the verdict').to.contain(verdict);
+            if (situation === 'alone') {
+              expect(all, 'C never speaks of a check').to.not.match(CHECK_WORDS[lang]);
+              expect(all, 'no request / give step when no mandate is needed').to.not.match(MANDATE_ACTION_WORDS[lang]);
+              expect(shadow(el).querySelector('[part=choose]'), 'no way to Suomi.fi Valtuudet').to.equal(null);
+            } else {
+              expect(all, 'how to get the mandate').to.match(MANDATE_ACTION_WORDS[lang]);
+              expect(shadow(el).querySelector('[part=choose]')).to.exist;
+            }
+            if (principal !== 'company' && principal !== 'housing-company' && principal !== 'organisation') {
+              expect(all, 'a company is named only for a company').to.not.match(COMPANY_WORDS[lang]);
+            }
+            const details = [...shadow(el).querySelectorAll('details')];
+            expect(details.length).to.be.greaterThan(0);
+            expect(details.every((d) => !d.open), 'secondary material starts closed').to.equal(true);
+          });
+        }
+      }
+    }
+  });
+
   describe('language', () => {
     it('follows the nearest ancestor lang, then <html lang>, and changes with it', async () => {
-      const wrapper = await fixture<HTMLDivElement>(
+      // fixtureSync: fixture() waits a frame for plain elements, and a background test page gets no frames.
+      const wrapper = fixtureSync<HTMLDivElement>(
         html`<div lang="sv"><mandate-guide principal="person" situation="on-behalf" theme="koulu_tai_tutkintotodistuksen_tilaaminen"></mandate-guide></div>`,
       );
       const el = wrapper.querySelector('mandate-guide')!;
@@ -243,10 +332,9 @@ describe('<mandate-guide>', () => {
     );
     await ready(el);
     shadow(el).querySelector<HTMLButtonElement>('[part=choose] button')!.click();
-    const live = shadow(el).querySelector('[role=status][aria-live=polite]')!;
-    await waitUntil(() => live.textContent!.trim() !== '');
+    await waitUntil(() => live(el) !== '');
     // Headless Chromium may refuse the clipboard; then the name must be selected for a manual copy.
-    const copied = live.textContent!.includes('Ordering property title registration documents');
+    const copied = live(el).includes('Ordering property title registration documents');
     const selected = getSelection()!.toString() === 'Ordering property title registration documents';
     expect(copied || selected).to.equal(true);
     await aTimeout(0);

@@ -1,6 +1,5 @@
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import {property, state} from 'lit/decorators.js';
-import {VALTUUDET_HOME, type Locale} from '../../core/locale.js';
+import {THEME_LIST, VALTUUDET_HOME, type Locale} from '../../core/locale.js';
 import {fetchChannelThemes, type PtvFailure, type PtvTheme} from '../../core/ptv.js';
 import {Catalogue, describeTheme, parseThemeList, type ThemeView} from '../../core/themes.js';
 import {parsePrincipal, parseSituation, triage, type Guidance, type Principal, type Situation} from '../../core/triage.js';
@@ -12,14 +11,14 @@ import {resolveLocale, watchLang} from '../shared/lang.js';
 import {choices, tokens} from '../shared/styles.js';
 import {loadFullCatalogue} from './catalogue-loader.js';
 import {
-  principalHint,
   principalLegend,
   principalOptions,
-  renderGuidance,
+  renderDetails,
+  renderSteps,
   renderVerdict,
-  situationHint,
   situationLegend,
   situationOptions,
+  verdictHeadline,
 } from './guidance-view.js';
 import {guideStyles} from './styles.js';
 
@@ -30,7 +29,10 @@ type PtvState = {status: 'idle'} | {status: 'loading'} | {status: 'ok'; themes: 
 export interface SituationChangeDetail {
   principal: Principal | null;
   situation: Situation | null;
+  /** False only when no mandate is needed (situation C); true also when it depends on the citizen's role. */
   mandateNeeded: boolean | null;
+  /** `needed`, `depends` (a guardian or registered role needs none) or `not-needed`. */
+  need: Guidance['need'] | null;
 }
 
 let instances = 0;
@@ -54,29 +56,57 @@ let instances = 0;
 export class MandateGuide extends LitElement {
   static override styles = [tokens, choices, guideStyles];
 
-  /** Space-separated theme ids: bare slugs or `http://valtuusrekisteri.suomi.fi/<slug>` URIs. */
-  @property() theme: string | null = null;
-  /** PTV service channel GUID; its connections' digitalAuthorizations name the themes. */
-  @property({attribute: 'service-channel'}) serviceChannel: string | null = null;
-  /** PTV service GUID: only that connection of the channel. */
-  @property() service: string | null = null;
-  /** PTV OUT API base (https or same origin). */
-  @property({attribute: 'ptv-base'}) ptvBase: string | null = null;
-  /** Preset `person` | `minor` | `company`; otherwise the guide asks. */
-  @property() principal: string | null = null;
-  /** Preset `on-behalf` | `joint` | `alone`; otherwise the guide asks. */
-  @property() situation: string | null = null;
-  /** Level of the guide's main heading, 1–6 (default 2). */
-  @property({attribute: 'heading-level'}) headingLevel: string | null = null;
-  /** Where to load the full theme catalogue from when a theme is not bundled (https or same origin). */
-  @property({attribute: 'catalogue-url'}) catalogueUrl: string | null = null;
+  /** Reactive properties (attributes) and internal state: declared statically, which keeps decorator helpers out of the script-tag bundle. */
+  static override properties = {
+    theme: {},
+    serviceChannel: {attribute: 'service-channel'},
+    service: {},
+    ptvBase: {attribute: 'ptv-base'},
+    principal: {},
+    situation: {},
+    headingLevel: {attribute: 'heading-level'},
+    catalogueUrl: {attribute: 'catalogue-url'},
+    pickedPrincipal: {state: true},
+    pickedSituation: {state: true},
+    chosenPrincipal: {state: true},
+    chosenSituation: {state: true},
+    asking: {state: true},
+    missing: {state: true},
+    ptv: {state: true},
+    extraCatalogue: {state: true},
+    catalogueFailed: {state: true},
+    announcement: {state: true},
+  };
 
-  @state() private chosenPrincipal?: Principal;
-  @state() private chosenSituation?: Situation;
-  @state() private ptv: PtvState = {status: 'idle'};
-  @state() private extraCatalogue?: Catalogue;
-  @state() private catalogueFailed = false;
-  @state() private announcement = '';
+  /** Space-separated theme ids: bare slugs or `http://valtuusrekisteri.suomi.fi/<slug>` URIs. */
+  theme: string | null = null;
+  /** PTV service channel GUID; its connections' digitalAuthorizations name the themes. */
+  serviceChannel: string | null = null;
+  /** PTV service GUID: only that connection of the channel. */
+  service: string | null = null;
+  /** PTV OUT API base (https or same origin). */
+  ptvBase: string | null = null;
+  /** Preset `person` | `minor` | `company`; otherwise the guide asks. */
+  principal: string | null = null;
+  /** Preset `on-behalf` | `joint` | `alone`; otherwise the guide asks. */
+  situation: string | null = null;
+  /** Level of the guide's main heading, 1–6 (default 2). */
+  headingLevel: string | null = null;
+  /** Where to load the full theme catalogue from when a theme is not bundled (https or same origin). */
+  catalogueUrl: string | null = null;
+
+  /** What the radios show; applied (and the answer shown) only when the citizen presses "Show guidance". */
+  private pickedPrincipal?: Principal;
+  private pickedSituation?: Situation;
+  private chosenPrincipal?: Principal;
+  private chosenSituation?: Situation;
+  /** The questions are open (before the first answer, and after "Change answers"). */
+  private asking = true;
+  private missing: Array<'principal' | 'situation'> = [];
+  private ptv: PtvState = {status: 'idle'};
+  private extraCatalogue?: Catalogue;
+  private catalogueFailed = false;
+  private announcement = '';
 
   private readonly uid = `mg${++instances}`;
   private unwatchLang?: () => void;
@@ -179,13 +209,14 @@ export class MandateGuide extends LitElement {
     const guidance = principal && situation ? triage(principal, situation) : undefined;
     const views = this.catalogueLoading ? [] : this.themeViews(locale);
     const showFallback = this.ptv.status === 'failed' || views.some((v) => !v.known);
+    const bothPreset = !!(this.presetPrincipal && this.presetSituation);
     return html`
       <section part="container" class="guide" lang=${locale} aria-labelledby="${this.uid}-title">
         ${heading(level, msg('Acting on behalf of someone else', {id: 'g0'}), `${this.uid}-title`)}
         ${this.renderNotices(views)}
         ${showFallback ? html`<div class="fallback" part="fallback"><slot></slot></div>` : nothing}
-        ${this.presetPrincipal && this.presetSituation ? nothing : this.renderQuestions(principal)}
-        ${guidance ? this.renderAnswer(guidance, views, locale, level) : this.renderPending(views, level)}
+        ${bothPreset ? nothing : guidance && !this.asking ? this.renderSummary(principal!, situation!) : this.renderQuestions()}
+        ${guidance ? this.renderAnswer(guidance, views, level) : this.renderThemes(views, level + 1)}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       </section>
     `;
@@ -212,48 +243,43 @@ export class MandateGuide extends LitElement {
     for (const view of views.filter((v) => !v.known)) {
       say(
         this.catalogueFailed
-          ? msg(str`We could not check the mandate theme "${shorten(view.slug)}" right now.`, {id: 'g5'})
-          : msg(str`We do not know a mandate theme called "${shorten(view.slug)}". Please check the service's own instructions.`, {id: 'g6'}),
+          ? msg(str`We could not load the mandate theme "${shorten(view.slug)}" right now.`, {id: 'g5'})
+          : msg(str`We do not know a mandate theme called "${shorten(view.slug)}". See the service's own instructions.`, {id: 'g6'}),
       );
     }
     if (this.principal !== null && !this.presetPrincipal) {
       say(msg(str`The page gave an unknown choice "${shorten(this.principal)}" for whose matter this is. Please choose below.`, {id: 'g7'}));
     }
     if (this.situation !== null && !this.presetSituation) {
-      say(msg(str`The page gave an unknown choice "${shorten(this.situation)}" for how the matter is shared. Please choose below.`, {id: 'g8'}));
+      say(msg(str`The page gave an unknown choice "${shorten(this.situation)}" for how the matter is handled. Please choose below.`, {id: 'g8'}));
     }
     return notices;
   }
 
-  private renderQuestions(principal: Principal | undefined): TemplateResult {
+  private renderQuestions(): TemplateResult {
+    const principal = this.presetPrincipal ?? this.pickedPrincipal;
     const radios = <T extends string>(
-      name: string,
+      name: 'principal' | 'situation',
       legend: string,
-      hint: string,
-      options: {value: T; label: string; hint: string}[],
+      options: {value: T; label: string; hint?: string}[],
       current: T | undefined,
-      preset: boolean,
       onPick: (value: T) => void,
     ) => {
-      if (preset) return nothing;
-      const hintId = `${this.uid}-${name}-hint`;
+      const errorId = `${this.uid}-${name}-error`;
+      const missing = this.missing.includes(name);
       return html`
-        <fieldset class="question" aria-describedby=${hintId}>
+        <fieldset class="question ${missing ? 'invalid' : ''}" aria-describedby=${missing ? errorId : nothing}>
           <legend>${legend}</legend>
-          <p class="hint" id=${hintId}>${hint}</p>
+          ${missing
+            ? html`<p class="error" id=${errorId}>${name === 'principal' ? msg('Choose whose matter it is.', {id: 'w24'}) : msg('Choose how the matter is handled.', {id: 'w25'})}</p>`
+            : nothing}
           ${options.map(
             (option) => html`
               <label class="option">
-                <input
-                  type="radio"
-                  name="${this.uid}-${name}"
-                  .value=${option.value}
-                  .checked=${option.value === current}
-                  aria-describedby="${this.uid}-${name}-${option.value}"
-                  @change=${() => onPick(option.value)}
-                />
+                <input type="radio" name="${this.uid}-${name}" .value=${option.value} .checked=${option.value === current}
+                  aria-describedby=${option.hint ? `${this.uid}-${name}-${option.value}` : nothing} @change=${() => onPick(option.value)} />
                 <span class="label">${option.label}</span>
-                <span class="hint" id="${this.uid}-${name}-${option.value}">${option.hint}</span>
+                ${option.hint ? html`<span class="hint" id="${this.uid}-${name}-${option.value}">${option.hint}</span>` : nothing}
               </label>
             `,
           )}
@@ -261,119 +287,139 @@ export class MandateGuide extends LitElement {
       `;
     };
     return html`
-      <form part="questions" class="questions" @submit=${(e: Event) => e.preventDefault()}>
-        ${radios('principal', principalLegend(), principalHint(), principalOptions(), principal, !!this.presetPrincipal, (v) => {
-          this.chosenPrincipal = v;
-          this.answered();
-        })}
-        ${radios('situation', situationLegend(), situationHint(principal), situationOptions(principal), this.currentSituation, !!this.presetSituation, (v) => {
-          this.chosenSituation = v;
-          this.answered();
-        })}
+      <form part="questions" class="questions" novalidate @submit=${this.submit}>
+        ${this.presetPrincipal ? nothing : radios('principal', principalLegend(), principalOptions(), this.pickedPrincipal, (v) => (this.pickedPrincipal = v))}
+        ${this.presetSituation ? nothing : radios('situation', situationLegend(), situationOptions(principal), this.pickedSituation, (v) => (this.pickedSituation = v))}
+        <button type="submit" class="primary">${msg('Show guidance', {id: 'w26'})}</button>
       </form>
     `;
   }
 
+  /** The answers in one line, with a way back to the questions: keeps the answer at the top of the guide. */
+  private renderSummary(principal: Principal, situation: Situation): TemplateResult {
+    const labelOf = <T extends string>(options: {value: T; label: string}[], value: T) => options.find((o) => o.value === value)?.label ?? value;
+    return html`<div class="summary" part="summary">
+      <p>
+        ${this.presetPrincipal ? nothing : html`<span class="answer-item"><span class="muted">${principalLegend()}</span> <strong>${labelOf(principalOptions(), principal)}</strong></span>`}
+        ${this.presetSituation ? nothing : html`<span class="answer-item"><span class="muted">${situationLegend()}</span> <strong>${labelOf(situationOptions(principal), situation)}</strong></span>`}
+      </p>
+      <button type="button" class="change" @click=${this.changeAnswers}>${msg('Change answers', {id: 'w27'})}</button>
+    </div>`;
+  }
+
+  private submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const principal = this.presetPrincipal ?? this.pickedPrincipal;
+    const situation = this.presetSituation ?? this.pickedSituation;
+    this.missing = [...(principal ? [] : ['principal' as const]), ...(situation ? [] : ['situation' as const])];
+    if (this.missing.length) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('.invalid input')?.focus();
+      return;
+    }
+    this.chosenPrincipal = this.presetPrincipal ? undefined : principal;
+    this.chosenSituation = this.presetSituation ? undefined : situation;
+    this.asking = false;
+    this.answered();
+    await this.updateComplete;
+    // The questions gave way to the answer: take keyboard and screen-reader users to its first line.
+    this.renderRoot.querySelector<HTMLElement>('.verdict')?.focus();
+  };
+
+  /** Announces the verdict itself (so the screen reader hears what the page says) and tells the host page. */
   private answered(): void {
     const principal = this.currentPrincipal ?? null;
     const situation = this.currentSituation ?? null;
     const guidance = principal && situation ? triage(principal, situation) : undefined;
-    const locale = resolveLocale(this);
-    this.announcement = inLocale(locale, () =>
-      guidance
-        ? guidance.mandateNeeded
-          ? msg('Guidance updated below: you need a mandate.', {id: 'g9'})
-          : msg('Guidance updated below: you do not need a mandate.', {id: 'ga'})
-        : '',
-    );
+    this.announcement = guidance ? inLocale(resolveLocale(this), () => msg(str`Guidance updated: ${verdictHeadline(guidance)}`, {id: 'w2d'})) : '';
     emit<SituationChangeDetail>(this, 'puolesta-situation-change', {
       principal,
       situation,
-      mandateNeeded: guidance ? guidance.mandateNeeded : null,
+      mandateNeeded: guidance ? guidance.need !== 'not-needed' : null,
+      need: guidance?.need ?? null,
     });
   }
 
-  private renderPending(views: ThemeView[], level: number): TemplateResult {
-    return html`${this.renderThemes(views, level + 1)}`;
-  }
+  private changeAnswers = async (): Promise<void> => {
+    this.pickedPrincipal = this.currentPrincipal;
+    this.pickedSituation = this.currentSituation;
+    this.asking = true;
+    await this.updateComplete;
+    const questions = this.renderRoot.querySelector('.questions');
+    (questions?.querySelector<HTMLInputElement>('input:checked') ?? questions?.querySelector('input'))?.focus();
+  };
 
-  private renderAnswer(guidance: Guidance, views: ThemeView[], locale: Locale, level: number): TemplateResult {
+  /** Answer first: the verdict, the one next action, the numbered steps, then the rest behind disclosures. */
+  private renderAnswer(g: Guidance, views: ThemeView[], level: number): TemplateResult {
     return html`
       <div class="answer">
-        ${renderVerdict(guidance)}
-        ${guidance.mandateNeeded ? this.renderThemes(views, level + 1) : nothing}
-        ${guidance.mandateNeeded ? this.renderChoose(views, locale, level + 1, guidance.specifierHint) : nothing}
-        ${renderGuidance(guidance, level + 1)}
+        ${renderVerdict(g, `${this.uid}-verdict`)}
+        ${g.next === 'go-to-valtuudet' ? this.renderChoose(views, level + 1) : nothing}
+        ${renderSteps(g, level + 1)}
+        ${renderDetails(g, html`<slot name="alternatives"></slot>`)}
       </div>
     `;
   }
 
-  private renderThemes(views: ThemeView[], level: number): TemplateResult | typeof nothing {
+  /** The theme cards: official name (with a copy button once the citizen is to choose it), description. */
+  private renderThemes(views: ThemeView[], level: number, copy = false): TemplateResult | typeof nothing {
+    // In the "choose" box the box's own heading already says what these are: no eyebrow there.
     if (views.length === 0) return nothing;
-    return html`${views.map(
-      (view, index) => html`
-        <article class="theme" part="theme" aria-labelledby="${this.uid}-theme-${index}">
-          <p class="eyebrow">${msg('Mandate theme', {id: 'gb'})}</p>
-          ${heading(level, view.name ? html`<span lang=${view.name.lang}>${view.name.text}</span>` : view.slug, `${this.uid}-theme-${index}`, 'theme-name')}
+    return html`${views.map((view, index) => {
+      const id = `${this.uid}-theme-${index}`;
+      const name = view.name
+        ? html`<span lang=${view.name.lang}>${view.name.text}</span>`
+        : msg('Mandate theme of this service', {id: 'w28'});
+      return html`
+        <article class="theme" part="theme" aria-labelledby=${id}>
+          ${copy ? nothing : html`<p class="eyebrow">${msg('Mandate theme', {id: 'gb'})}</p>`}
+          <div class="theme-line">
+            ${heading(level, name, id, 'theme-name')}
+            ${copy && view.name
+              ? html`<button type="button" class="copy" aria-describedby=${id} @click=${() => this.copy(view.name!.text, id)}>${msg('Copy name', {id: 'gi'})}</button>`
+              : nothing}
+          </div>
           ${view.nameInOtherLanguage
-            ? html`<p class="note">${msg('This theme has an official name in Finnish only. Suomi.fi shows the same name.', {id: 'gc'})}</p>`
+            ? html`<p class="note">${msg('We know the official name of this theme only in Finnish.', {id: 'w29'})}</p>`
             : nothing}
           ${!view.name && view.known
-            ? html`<p class="note">${msg('Our list has no official name for this theme. Search Suomi.fi for the service or ask the service for the theme name.', {id: 'gd'})}</p>`
+            ? html`<p class="note">${msg('Our list does not give this theme’s official name. The service’s own instructions name it.', {id: 'w2a'})}</p>`
             : nothing}
           ${view.description ? html`<p lang=${view.description.lang}>${view.description.text}</p>` : nothing}
           ${index === 0 ? html`<slot name="theme-note"></slot>` : nothing}
-          <p>
-            <a href=${view.page.href} hreflang=${view.page.hreflang} target="_blank" rel="noopener noreferrer"
-              >${msg('Mandate themes on Suomi.fi', {id: 'ge'})}<span class="visually-hidden"> ${msg('(opens in a new tab)', {id: 'gf'})}</span></a
-            >
-          </p>
         </article>
-      `,
-    )}`;
+      `;
+    })}`;
   }
 
-  private renderChoose(views: ThemeView[], locale: Locale, level: number, specifierHint: boolean): TemplateResult {
-    const named = views.filter((v) => v.name);
+  /** The next action when a mandate is involved: which theme(s) to choose, and the way to Suomi.fi Valtuudet. */
+  private renderChoose(views: ThemeView[], level: number): TemplateResult {
+    const locale = resolveLocale(this);
+    const newTab = html`<span class="visually-hidden"> ${msg('(opens in a new tab)', {id: 'gf'})}</span>`;
     return html`
       <div class="choose" part="choose" role="group" aria-labelledby="${this.uid}-choose">
-        ${heading(level, msg('What to choose in Suomi.fi', {id: 'gg'}), `${this.uid}-choose`)}
-        ${named.length
-          ? html`<p>${msg('In Suomi.fi Valtuudet, choose the mandate theme with exactly this name:', {id: 'gh'})}</p>
-              <ul class="copy-list">
-                ${named.map(
-                  (view, i) => html`<li>
-                    <span class="theme-name" id="${this.uid}-copy-${i}" lang=${view.name!.lang}>${view.name!.text}</span>
-                    <button type="button" aria-describedby="${this.uid}-copy-${i}" @click=${() => this.copy(view.name!.text, i)}>
-                      ${msg('Copy name', {id: 'gi'})}
-                    </button>
-                  </li>`,
-                )}
-              </ul>`
-          : html`<p>${msg('Choose the mandate theme that the service names in its instructions.', {id: 'gj'})}</p>`}
-        ${specifierHint
-          ? html`<p class="hint">${msg('If Suomi.fi asks for a specifier, you can limit the mandate, for example to this municipality or to one property.', {id: 'gk'})}</p>`
-          : nothing}
-        <p>
+        ${heading(level, views.length > 1
+          ? msg('Choose these mandate themes in Suomi.fi', {id: 'w2b'})
+          : msg('Choose this mandate theme in Suomi.fi', {id: 'w2c'}), `${this.uid}-choose`)}
+        ${this.renderThemes(views, Math.min(level + 1, 6), true)}
+        <p class="actions">
           <a class="cta" href=${VALTUUDET_HOME[locale]} hreflang=${locale} target="_blank" rel="noopener noreferrer"
-            >${msg('Go to Suomi.fi Valtuudet', {id: 'gl'})}<span class="visually-hidden"> ${msg('(opens in a new tab)', {id: 'gf'})}</span></a
-          >
-        </p>
-        <p class="hint">
-          ${msg('Suomi.fi opens in a new tab. Come back to this page when the mandate is in force: a request takes effect only after the other party accepts it.', {id: 'gm'})}
+            >${msg('Go to Suomi.fi Valtuudet', {id: 'gl'})}${newTab}</a>
+          <a href=${views[0]?.page.href ?? THEME_LIST[locale].href} hreflang=${views[0]?.page.hreflang ?? locale} target="_blank" rel="noopener noreferrer"
+            >${msg('Mandate themes on Suomi.fi', {id: 'ge'})}${newTab}</a>
         </p>
       </div>
     `;
   }
 
-  private async copy(text: string, index: number): Promise<void> {
+  private async copy(text: string, id: string): Promise<void> {
     const locale = resolveLocale(this);
     try {
       await navigator.clipboard.writeText(text);
       this.announcement = inLocale(locale, () => msg(str`Copied: ${text}`, {id: 'gn'}));
     } catch {
       // Clipboard refused (permissions, insecure page): select the name so the citizen can copy it by hand.
-      const target = this.renderRoot.querySelector(`#${this.uid}-copy-${index}`);
+      const target = this.renderRoot.querySelector(`#${id}`);
       const selection = getSelection();
       if (target && selection) selection.selectAllChildren(target);
       this.announcement = inLocale(locale, () => msg('Copying did not work. The name is selected: press Ctrl+C to copy it.', {id: 'go'}));

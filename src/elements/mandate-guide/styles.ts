@@ -22,74 +22,127 @@ export const guideStyles = css`
     margin: var(--_s3) 0;
   }
   fieldset {
-    margin: 0 0 var(--_s4);
+    margin: 0 0 var(--_s3);
   }
-  .option .label {
+  .invalid {
+    border-left: 4px solid var(--_alert);
+    padding-left: var(--_s3);
+  }
+  .error {
+    color: var(--_alert);
     font-weight: 600;
   }
-  .theme {
+  .summary {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_s1) var(--_s3);
+    margin: var(--_s3) 0;
+  }
+  .summary p {
+    flex: 1 1 20rem;
+    margin: 0;
+  }
+  .answer-item {
+    display: block;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  .verdict {
+    border-left: 6px solid var(--_brand);
+    background: var(--_surface);
+    padding: var(--_s2) var(--_s4);
+    margin: var(--_s3) 0;
+  }
+  /* Focus moves here after "Show guidance"; ring it in every engine, not only where :focus-visible matches. */
+  .verdict:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .verdict.not-needed {
+    border-left-color: var(--_success);
+  }
+  .verdict p:last-child {
+    margin: 0;
+  }
+  .headline {
+    font-size: 1.15em;
+  }
+  .choose {
     border: 1px solid var(--_border);
     border-top: 4px solid var(--_brand);
-    padding: var(--_s3) var(--_s4);
-    margin: var(--_s4) 0;
-    background: var(--_bg);
+    padding: var(--_s2) var(--_s4) var(--_s3);
+    margin: var(--_s3) 0;
   }
+  .choose > .heading,
   .theme .heading {
     margin-top: 0;
+  }
+  .theme {
+    margin: var(--_s2) 0;
+  }
+  .theme-line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_s2);
+  }
+  .theme-line .heading {
+    margin: 0;
   }
   .eyebrow {
     text-transform: uppercase;
     letter-spacing: 0.05em;
     font-size: 0.8em;
     color: var(--_muted);
-    margin-bottom: 0;
+    margin: 0;
   }
   .note {
     font-style: italic;
     color: var(--_muted);
   }
-  .choose {
-    background: var(--_surface);
-    padding: var(--_s3) var(--_s4);
-    margin: var(--_s4) 0;
-    border-radius: var(--_radius);
-  }
-  .choose .heading {
-    margin-top: 0;
-  }
-  .copy-list {
-    list-style: none;
-    padding: 0;
-    margin: 0 0 var(--_s3);
-  }
-  .copy-list li {
+  .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_s2);
     align-items: center;
-    margin-bottom: var(--_s2);
-  }
-  .theme-name {
-    font-weight: 600;
-    background: var(--_bg);
-    border: 1px dashed var(--_brand);
-    padding: var(--_s1) var(--_s2);
-    overflow-wrap: anywhere;
-    user-select: all;
+    gap: var(--_s2) var(--_s4);
+    margin: 0;
   }
   .cta {
     display: inline-block;
+    padding: var(--_s2) var(--_s3);
+    background: var(--_brand);
+    color: var(--_on-brand);
     font-weight: 600;
-    padding: var(--_s2) 0;
+    text-decoration: none;
+    border-radius: var(--_radius);
   }
-  ol, ul {
+  ol,
+  ul {
     padding-left: 1.4em;
+    margin: 0 0 var(--_s2);
   }
   li {
     margin-bottom: var(--_s1);
   }
+  details {
+    border-top: 1px solid var(--_border);
+  }
+  details:last-child {
+    border-bottom: 1px solid var(--_border);
+  }
+  summary {
+    cursor: pointer;
+    padding: var(--_s1) 0;
+    color: var(--_link);
+    font-weight: 600;
+  }
+  .details-body {
+    padding: 0 0 var(--_s2);
+  }
   @media (forced-colors: active) {
-    .theme, .choose, .notice, .option {
+    .verdict, .choose, .notice, .option, .cta {
       border: 1px solid CanvasText;
     }
     .option:has(input:checked) {

@@ -96,12 +96,6 @@ export const tokens = css`
     cursor: progress;
     opacity: 0.7;
   }
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
-      animation: none !important;
-    }
-  }
   @media (forced-colors: active) {
     :focus-visible {
       outline-color: Highlight;
@@ -150,6 +144,9 @@ export const choices = css`
     margin: 0;
     accent-color: var(--_brand);
     grid-row: span 2;
+  }
+  .option .label {
+    font-weight: 600;
   }
   .option .hint {
     grid-column: 2;
