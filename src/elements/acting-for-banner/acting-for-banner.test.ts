@@ -13,6 +13,14 @@ const settle = async (el: ActingForBanner) => {
   await el.refresh();
   await el.updateComplete;
 };
+/**
+ * Waits for the banner to show someone. Another test page in the same browser may post to the
+ * BroadcastChannel (as a real tab would), which starts a newer read and makes an awaited refresh() return early.
+ */
+const shown = async (el: ActingForBanner) => {
+  await settle(el);
+  await waitUntil(() => region(el), 'the banner shows the principal', {timeout: 6000});
+};
 
 describe('<acting-for-banner>', () => {
   beforeEach(async () => {
@@ -22,7 +30,7 @@ describe('<acting-for-banner>', () => {
   for (const lang of ['fi', 'sv', 'en']) {
     it(`shows the principal's name only, in ${lang}, accessibly`, async () => {
       const el = await banner('person', lang);
-      await settle(el);
+      await shown(el);
       const text = region(el)!.textContent!.replace(/\s+/g, ' ');
       expect(text).to.contain('Anni Kumpulainen');
       expect(region(el)!.getAttribute('role')).to.equal('region');
@@ -34,7 +42,7 @@ describe('<acting-for-banner>', () => {
   for (const [lang, phrase] of [['en', /the organisation\s+Esimerkkiyhdistys ry/], ['fi', /organisaation\s+Esimerkkiyhdistys ry\s+puolesta/], ['sv', /organisationen\s+Esimerkkiyhdistys ry/]] as const) {
     it(`names an organisation neutrally, never as a company (${lang})`, async () => {
       const el = await banner('company', lang);
-      await settle(el);
+      await shown(el);
       expect(region(el)!.textContent).to.match(phrase);
       expect(region(el)!.textContent).to.not.match(/compan|yritys|yrityks|företag/i);
     });
@@ -59,7 +67,7 @@ describe('<acting-for-banner>', () => {
 
   it('renders a hostile name as text', async () => {
     const el = await banner('markup', 'en');
-    await settle(el);
+    await shown(el);
     expect(region(el)!.querySelector('img')).to.equal(null);
     expect(region(el)!.textContent).to.contain('<img src=x onerror=alert(1)>');
   });
@@ -88,7 +96,7 @@ describe('<acting-for-banner>', () => {
 
   it('offers a same-origin switch link only', async () => {
     const el = await banner('person', 'en', '/valitse');
-    await settle(el);
+    await shown(el);
     expect(el.shadowRoot!.querySelector<HTMLAnchorElement>('[part=switch]')!.pathname).to.equal('/valitse');
     el.switchUrl = 'javascript:alert(1)';
     await el.updateComplete;
@@ -97,7 +105,7 @@ describe('<acting-for-banner>', () => {
 
   it('stops with a POST, announces it, moves focus and tells the page', async () => {
     const el = await banner('person', 'en');
-    await settle(el);
+    await shown(el);
     const change = oneEvent(el, 'puolesta-acting-for-change');
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part=stop]')!.click();
     expect((await change).detail).to.equal(null);
@@ -114,7 +122,7 @@ describe('<acting-for-banner>', () => {
 
   it('keeps the banner and says so when stopping fails', async () => {
     const el = await banner('stop-fails', 'en');
-    await settle(el);
+    await shown(el);
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part=stop]')!.click();
     await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]'));
     expect(region(el)!.textContent).to.contain('Anni Kumpulainen');
@@ -122,7 +130,7 @@ describe('<acting-for-banner>', () => {
 
   it('updates when another tab broadcasts a change', async () => {
     const el = await banner('person', 'en');
-    await settle(el);
+    await shown(el);
     await fetch(urls('person').stop, {method: 'POST', headers: {'X-Puolesta': '1'}});
     const change = oneEvent(el, 'puolesta-acting-for-change');
     const other = new BroadcastChannel('puolesta');
