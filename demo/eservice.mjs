@@ -18,7 +18,7 @@ export const GRANT_THEME = 'http://valtuusrekisteri.suomi.fi/avustushakemuksen_t
 export const SERVICES = {
   asiointi: {
     modes: 'person', theme: ESERVICE_THEME, prefix: 'VK', service: 'early childhood education application',
-    title: {fi: 'Varhaiskasvatushakemus – sähköinen asiointi', sv: 'Ansökan om småbarnspedagogik – e-tjänst', en: 'Early childhood education application – e-service'},
+    title: {fi: 'Varhaiskasvatushakemus – sähköinen asiointi', sv: 'Ansökan om småbarnspedagogik – e‑tjänst', en: 'Early childhood education application – e‑service'},
     intro: {
       fi: 'Jos haet paikkaa toisen henkilön lapselle tai hoidat asian toisen puolesta, valitse se ensin. Oman lapsesi hakemuksen voit tehdä omissa nimissäsi.',
       sv: 'Om du ansöker om plats för någon annans barn eller sköter ärendet för någon annan, välj det först. Ansökan för ditt eget barn kan du göra i eget namn.',
@@ -34,7 +34,7 @@ export const SERVICES = {
   },
   avustushakemus: {
     modes: 'company', theme: GRANT_THEME, prefix: 'AV', service: 'grant application',
-    title: {fi: 'Yhdistyksen avustushakemus – sähköinen asiointi', sv: 'Understödsansökan för föreningar – e-tjänst', en: 'Grant application for associations – e-service'},
+    title: {fi: 'Yhdistyksen avustushakemus – sähköinen asiointi', sv: 'Understödsansökan för föreningar – e‑tjänst', en: 'Grant application for associations – e‑service'},
     intro: {
       fi: 'Avustusta haetaan yhdistyksen nimissä. Valitse ensin yhdistys, jonka puolesta asioit.',
       sv: 'Understöd söks i föreningens namn. Välj först den förening som du sköter ärendet för.',

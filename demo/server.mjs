@@ -106,7 +106,7 @@ function renderPage(lang, page, eservice = '') {
   if (page.gallery) {
     body += GUIDE_STATES.map((state) => {
       const {'catalogue-url': _ignored, ...rest} = state.attrs; // the script-tag build finds the catalogue itself
-      const fallback = state.fallback ? `<p>${escapeHtml(state.fallback)}</p>` : '';
+      const fallback = state.fallback ? `<p>${escapeHtml(state.fallback[lang])}</p>` : '';
       return `\n<h2>${escapeHtml(state.name[lang])}</h2>\n<div class="panel"><mandate-guide heading-level="3"${attrs(rest)}>${fallback}</mandate-guide></div>`;
     }).join('');
   }

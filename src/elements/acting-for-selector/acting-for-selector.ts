@@ -60,6 +60,15 @@ export class ActingForSelector extends LitElement {
         color: var(--_alert);
         font-weight: 600;
       }
+      .guide-more {
+        margin: 0 0 var(--_s4);
+      }
+      summary {
+        cursor: pointer;
+        color: var(--_link);
+        font-weight: 600;
+        padding: var(--_s1) 0;
+      }
       @media (forced-colors: active) {
         .option,
         .result {

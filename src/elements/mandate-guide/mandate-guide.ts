@@ -76,6 +76,7 @@ export class MandateGuide extends LitElement {
     extraCatalogue: {state: true},
     catalogueFailed: {state: true},
     announcement: {state: true},
+    copied: {state: true},
   };
 
   /** Space-separated theme ids: bare slugs or `http://valtuusrekisteri.suomi.fi/<slug>` URIs. */
@@ -107,6 +108,8 @@ export class MandateGuide extends LitElement {
   private extraCatalogue?: Catalogue;
   private catalogueFailed = false;
   private announcement = '';
+  /** The theme card whose name was just copied (or could not be), for a visible confirmation beside its button. */
+  private copied?: {id: string; ok: boolean};
 
   private readonly uid = `mg${++instances}`;
   private unwatchLang?: () => void;
@@ -378,11 +381,14 @@ export class MandateGuide extends LitElement {
             ${copy && view.name
               ? html`<button type="button" class="copy" aria-describedby=${id} @click=${() => this.copy(view.name!.text, id)}>${msg('Copy name', {id: 'gi'})}</button>`
               : nothing}
+            ${this.copied?.id === id
+              ? html`<span class="copy-status">${this.copied.ok ? msg('Copied', {id: 'w2f'}) : msg('Copying did not work. The name is selected: press Ctrl+C to copy it.', {id: 'go'})}</span>`
+              : nothing}
           </div>
           ${view.nameInOtherLanguage
             ? html`<p class="note">${msg('We know the official name of this theme only in Finnish.', {id: 'w29'})}</p>`
             : nothing}
-          ${!view.name && view.known
+          ${!view.name && view.known && !this.querySelector('[slot="theme-note"]')
             ? html`<p class="note">${msg('Our list does not give this theme’s official name. The service’s own instructions name it.', {id: 'w2a'})}</p>`
             : nothing}
           ${view.description ? html`<p lang=${view.description.lang}>${view.description.text}</p>` : nothing}
@@ -400,7 +406,9 @@ export class MandateGuide extends LitElement {
       <div class="choose" part="choose" role="group" aria-labelledby="${this.uid}-choose">
         ${heading(level, views.length > 1
           ? msg('Choose these mandate themes in Suomi.fi', {id: 'w2b'})
-          : msg('Choose this mandate theme in Suomi.fi', {id: 'w2c'}), `${this.uid}-choose`)}
+          : views.length
+            ? msg('Choose this mandate theme in Suomi.fi', {id: 'w2c'})
+            : msg('In Suomi.fi, choose the mandate theme that this service names', {id: 'w2e'}), `${this.uid}-choose`)}
         ${this.renderThemes(views, Math.min(level + 1, 6), true)}
         <p class="actions">
           <a class="cta" href=${VALTUUDET_HOME[locale]} hreflang=${locale} target="_blank" rel="noopener noreferrer"
@@ -416,12 +424,14 @@ export class MandateGuide extends LitElement {
     const locale = resolveLocale(this);
     try {
       await navigator.clipboard.writeText(text);
+      this.copied = {id, ok: true};
       this.announcement = inLocale(locale, () => msg(str`Copied: ${text}`, {id: 'gn'}));
     } catch {
       // Clipboard refused (permissions, insecure page): select the name so the citizen can copy it by hand.
       const target = this.renderRoot.querySelector(`#${id}`);
       const selection = getSelection();
       if (target && selection) selection.selectAllChildren(target);
+      this.copied = {id, ok: false};
       this.announcement = inLocale(locale, () => msg('Copying did not work. The name is selected: press Ctrl+C to copy it.', {id: 'go'}));
     }
   }

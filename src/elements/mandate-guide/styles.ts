@@ -91,6 +91,10 @@ export const guideStyles = css`
   .theme-line .heading {
     margin: 0;
   }
+  .copy-status {
+    color: var(--_muted);
+    font-weight: 600;
+  }
   .eyebrow {
     text-transform: uppercase;
     letter-spacing: 0.05em;
@@ -140,6 +144,9 @@ export const guideStyles = css`
   }
   .details-body {
     padding: 0 0 var(--_s2);
+  }
+  .heading {
+    hyphens: auto;
   }
   @media (forced-colors: active) {
     .verdict, .choose, .notice, .option, .cta {

@@ -138,12 +138,34 @@ export const choices = css`
     border-color: var(--_brand);
     box-shadow: inset 4px 0 0 var(--_brand);
   }
+  /* Drawn, not native: WebKitGTK draws an unchecked radio with a 1.6:1 grey ring (WCAG 1.4.11 asks 3:1), and
+     one look across engines and elements. The ring is the text colour; the dot is the brand colour. */
   .option input {
+    appearance: none;
     width: 1.5em;
     height: 1.5em;
     margin: 0;
-    accent-color: var(--_brand);
+    border: 2px solid var(--_text);
+    border-radius: 50%;
+    background: var(--_bg);
     grid-row: span 2;
+  }
+  .option input:checked {
+    border-color: var(--_brand);
+    box-shadow: inset 0 0 0 4px var(--_bg);
+    background: var(--_brand);
+  }
+  .option:focus-within {
+    border-color: var(--_brand);
+  }
+  @media (forced-colors: active) {
+    /* The forced palette would paint the drawn dot over: keep it, in system colours. */
+    .option input:checked {
+      forced-color-adjust: none;
+      border-color: Highlight;
+      background: Highlight;
+      box-shadow: inset 0 0 0 4px Canvas;
+    }
   }
   .option .label {
     font-weight: 600;
