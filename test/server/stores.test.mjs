@@ -40,6 +40,19 @@ after(async () => {
   removeTempDirs();
 });
 
+/** Stores made by one suite with a command timeout, all closed by closeStores() (an open store keeps reconnecting). */
+function storeFactory(timeoutMs) {
+  const stores = [];
+  return {
+    store: (options) => {
+      const s = new RedisSessionStore({timeoutMs, log: quiet, ...options});
+      stores.push(s);
+      return s;
+    },
+    closeStores: () => Promise.all(stores.splice(0).map((s) => s.close())),
+  };
+}
+
 describe('MemorySessionStore', () => {
   it('forgets entries after their TTL', async () => {
     let now = 1000;
@@ -248,12 +261,7 @@ describe('RedisSessionStore over TLS (rediss://)', () => {
   let port;
   let certs;
   let redis;
-  const stores = [];
-  const store = (options) => {
-    const s = new RedisSessionStore({timeoutMs: 1500, log: quiet, ...options});
-    stores.push(s);
-    return s;
-  };
+  const {store, closeStores} = storeFactory(1500);
   before(async () => {
     certs = makeCertificates(tempDir('tls'));
     port = await freePort();
@@ -261,7 +269,7 @@ describe('RedisSessionStore over TLS (rediss://)', () => {
       '--tls-ca-cert-file', certs.ca, '--tls-auth-clients', 'no', '--save', '', '--appendonly', 'no']});
   });
   afterEach(async () => {
-    await Promise.all(stores.splice(0).map((s) => s.close()));
+    await closeStores();
   });
   after(async () => {
     await redis?.stop();
@@ -312,12 +320,7 @@ describe('RedisSessionStore with an ACL user', () => {
   const PASSWORD = 'p@ss:w/rd%-7f3a';
   let port;
   let redis;
-  const stores = [];
-  const store = (options) => {
-    const s = new RedisSessionStore({timeoutMs: 1000, log: quiet, ...options});
-    stores.push(s);
-    return s;
-  };
+  const {store, closeStores} = storeFactory(1000);
   before(async () => {
     port = await freePort();
     // The default user is off; "puolesta" may only touch puolesta:* keys with the four commands the store uses.
@@ -325,7 +328,7 @@ describe('RedisSessionStore with an ACL user', () => {
       '--user', 'puolesta', 'on', `>${PASSWORD}`, '~puolesta:*', '-@all', '+get', '+set', '+del', '+ping']});
   });
   afterEach(async () => {
-    await Promise.all(stores.splice(0).map((s) => s.close()));
+    await closeStores();
   });
   after(async () => {
     await redis?.stop();
@@ -414,12 +417,7 @@ describe('RedisSessionStore through Redis Sentinel', () => {
   let master;
   let replica;
   let sentinel;
-  const stores = [];
-  const store = (options) => {
-    const s = new RedisSessionStore({timeoutMs: 1500, log: quiet, ...options});
-    stores.push(s);
-    return s;
-  };
+  const {store, closeStores} = storeFactory(1500);
   before(async () => {
     [masterPort, replicaPort, sentinelPort] = [await freePort(), await freePort(), await freePort()];
     const plain = ['--save', '', '--appendonly', 'no'];
@@ -432,7 +430,7 @@ describe('RedisSessionStore through Redis Sentinel', () => {
     sentinel = await startRedis({sentinelConfig: config, ready: /\+monitor master/});
   });
   afterEach(async () => {
-    await Promise.all(stores.splice(0).map((s) => s.close()));
+    await closeStores();
   });
   after(async () => {
     await Promise.all([sentinel?.stop(), replica?.stop(), master?.stop()]);
