@@ -41,6 +41,12 @@ export const PAGES = [
       en: ['Apply for an early childhood education place for your child at least four months before you need it. The child’s guardian can make the application.', 'You need the child’s personal details, the start date you would like and how much care the child needs.'],
     },
     guide: {theme: 'varhaiskasvatuksen_aloituksesta_tai_paattymisesta_ilmoittaminen', principal: 'minor'},
+    // The city's own way for a guardian who cannot use Suomi.fi (the guide's `alternatives` slot).
+    alternatives: {
+      fi: 'Voit myös tuoda huoltajan allekirjoittaman valtakirjan varhaiskasvatuksen asiakaspalveluun.',
+      sv: 'Du kan också lämna in en fullmakt som vårdnadshavaren har undertecknat till kundtjänsten för småbarnspedagogik.',
+      en: 'You can also bring a power of attorney signed by the guardian to the early childhood education customer service.',
+    },
   },
   {
     slug: 'rakennuslupa',

@@ -83,9 +83,10 @@ function bannerAttrs(lang, slug, eservice) {
     : {'switch-url': switchUrl};
 }
 
-function guideTag(lang, guideAttrs, themeNote) {
+function guideTag(lang, guideAttrs, themeNote, alternatives) {
   const site = SITE[lang];
-  const note = themeNote ? `<p slot="theme-note">${escapeHtml(themeNote[lang])}</p>` : '';
+  const note = (themeNote ? `<p slot="theme-note">${escapeHtml(themeNote[lang])}</p>` : '') +
+    (alternatives ? `<p slot="alternatives">${escapeHtml(alternatives[lang])}</p>` : '');
   return `<mandate-guide${attrs(guideAttrs)}><p>${escapeHtml(site.fallbackText)} <a href="${VALTUUDET[lang]}">${escapeHtml(site.fallbackLink)}</a></p>${note}</mandate-guide>`;
 }
 
@@ -101,7 +102,7 @@ function renderPage(lang, page, eservice = '') {
   }
   if (page.guide) {
     body += page.section ? `\n<h2>${escapeHtml(page.section[lang])}</h2>` : '';
-    body += `\n<div class="panel">${guideTag(lang, page.guide, page.themeNote)}</div>`;
+    body += `\n<div class="panel">${guideTag(lang, page.guide, page.themeNote, page.alternatives)}</div>`;
   }
   if (page.gallery) {
     body += GUIDE_STATES.map((state) => {

@@ -148,6 +148,18 @@ describe('<mandate-guide>', () => {
     expect(shadow(el).activeElement).to.equal(shadow(el).querySelector('[part=verdict]'));
   });
 
+  it('puts the municipality\'s own alternatives in the "cannot use Suomi.fi" disclosure', async () => {
+    const el = await fixture<MandateGuide>(
+      html`<mandate-guide lang="fi" theme="veroasioiden_hoito" principal="person" situation="on-behalf"
+        ><p slot="alternatives" id="paper">Paperinen valtakirja käy myös.</p></mandate-guide
+      >`,
+    );
+    await ready(el);
+    const slot = shadow(el).querySelector<HTMLSlotElement>('[part=alternatives] slot[name=alternatives]')!;
+    expect(slot.assignedElements().map((e) => e.id)).to.deep.equal(['paper']);
+    expect(shadow(el).querySelector('[part=alternatives] summary')!.textContent).to.contain('Suomi.fi');
+  });
+
   it('says plainly that no mandate is needed when acting alone', async () => {
     const el = await fixture<MandateGuide>(
       html`<mandate-guide lang="en" theme="veroasioiden_hoito" principal="minor" situation="alone"></mandate-guide>`,
