@@ -109,6 +109,9 @@ describe('<mandate-guide>', () => {
     expect(radios(el, 'principal').find((r) => r.checked)?.value).to.equal('minor');
     expect(shadow(el).activeElement).to.equal(radios(el, 'situation')[0]);
     await expect(el).to.be.accessible(AXE);
+    radios(el, 'situation')[0].click();
+    await el.updateComplete;
+    expect(text(el), 'the message goes once the question is answered').to.not.contain('Valitse, miten asia hoidetaan.');
   });
 
   it('"Change answers" brings the questions back with the answers chosen', async () => {

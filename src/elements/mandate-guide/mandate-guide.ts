@@ -291,11 +291,18 @@ export class MandateGuide extends LitElement {
     };
     return html`
       <form part="questions" class="questions" novalidate @submit=${this.submit}>
-        ${this.presetPrincipal ? nothing : radios('principal', principalLegend(), principalOptions(), this.pickedPrincipal, (v) => (this.pickedPrincipal = v))}
-        ${this.presetSituation ? nothing : radios('situation', situationLegend(), situationOptions(principal), this.pickedSituation, (v) => (this.pickedSituation = v))}
+        ${this.presetPrincipal ? nothing : radios('principal', principalLegend(), principalOptions(), this.pickedPrincipal, (v) => this.pick('principal', v))}
+        ${this.presetSituation ? nothing : radios('situation', situationLegend(), situationOptions(principal), this.pickedSituation, (v) => this.pick('situation', v))}
         <button type="submit" class="primary">${msg('Show guidance', {id: 'w26'})}</button>
       </form>
     `;
+  }
+
+  /** A radio was chosen: remember it, and the question no longer needs its error message. */
+  private pick(question: 'principal' | 'situation', value: string): void {
+    if (question === 'principal') this.pickedPrincipal = value as Principal;
+    else this.pickedSituation = value as Situation;
+    this.missing = this.missing.filter((q) => q !== question);
   }
 
   /** The answers in one line, with a way back to the questions: keeps the answer at the top of the guide. */
