@@ -1,22 +1,46 @@
-import {defineConfig} from 'vite';
-import {minifyTemplatesPlugin} from './scripts/minify-templates.mjs';
+import {defineConfig, type Plugin} from 'vite';
+import {dropSourceText, minifyTemplatesPlugin} from './scripts/minify-templates.mjs';
 
-// Two builds: `vite build` → dist/lib (ESM for bundlers, lit external, catalogue as a lazy chunk);
-// `vite build --mode cdn` → dist/cdn/puolesta.js (one classic script with everything, plus the catalogue JSON).
-export default defineConfig(({mode}) =>
-  mode === 'cdn'
+/**
+ * In a per-language script-tag build, the other languages' tables are left out, ONLY_LOCALE names the one kept,
+ * and (fi, sv) the English source text goes too.
+ */
+function oneLanguage(locale: string): Plugin {
+  return {
+    name: 'puolesta-one-language',
+    enforce: 'pre',
+    load(id) {
+      if (/src[\\/]only-locale\.ts$/.test(id)) return `export const ONLY_LOCALE = ${JSON.stringify(locale)};`;
+      const table = /generated[\\/]locales[\\/](fi|sv)\.ts$/.exec(id);
+      if (table && table[1] !== locale) return 'export const templates = undefined;';
+      return null;
+    },
+    // A Finnish or Swedish file never shows the English source text: only the table's texts.
+    transform(code, id) {
+      if (locale === 'en' || !/[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('msg(')) return null;
+      return {code: dropSourceText(code), map: null};
+    },
+  };
+}
+
+// Builds: `vite build` → dist/lib (ESM for bundlers, lit external, catalogue as a lazy chunk);
+// `vite build --mode cdn` → dist/cdn/puolesta.js (one classic script with everything, plus the catalogue JSON);
+// `--mode cdn-fi|cdn-sv|cdn-en` → dist/cdn/puolesta.<lang>.js (everything, one language).
+export default defineConfig(({mode}) => {
+  const single = /^cdn-(fi|sv|en)$/.exec(mode)?.[1];
+  return mode === 'cdn' || single
     ? {
-        plugins: [minifyTemplatesPlugin()],
+        plugins: [minifyTemplatesPlugin(), ...(single ? [oneLanguage(single)] : [])],
         // The generated locale modules only need `str`; the package index would add hashing and runtime setup.
         resolve: {alias: [{find: /^@lit\/localize$/, replacement: '@lit/localize/internal/str-tag.js'}]},
-        publicDir: 'src/generated/public',
+        publicDir: single ? false : 'src/generated/public',
         build: {
           outDir: 'dist/cdn',
-          emptyOutDir: true,
+          emptyOutDir: !single,
           target: 'es2022',
           minify: true,
           sourcemap: false,
-          lib: {entry: 'src/cdn.ts', name: 'Puolesta', formats: ['iife'], fileName: () => 'puolesta.js'},
+          lib: {entry: 'src/cdn.ts', name: 'Puolesta', formats: ['iife'], fileName: () => (single ? `puolesta.${single}.js` : 'puolesta.js')},
           rolldownOptions: {output: {codeSplitting: false}},
         },
       }
@@ -44,5 +68,5 @@ export default defineConfig(({mode}) =>
           },
           rolldownOptions: {external: [/^lit($|\/)/, /^@lit\//]},
         },
-      },
-);
+      };
+});

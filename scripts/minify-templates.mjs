@@ -22,7 +22,7 @@ export function minifyTemplates(source) {
 }
 
 /** Reads a template literal body starting after its backtick → static and expression parts, and the end index. */
-function readTemplate(src, pos) {
+export function readTemplate(src, pos) {
   const parts = [];
   let text = '';
   while (pos < src.length) {
@@ -87,4 +87,41 @@ export function minifyTemplatesPlugin() {
       return {code: minifyTemplates(code), map: null};
     },
   };
+}
+
+/**
+ * For a one-language file in Finnish or Swedish: every `msg()` call's English source text is dead (the table has
+ * every message — the build fails otherwise), so it is emptied. `msg('…', …)` → `msg('', …)`; for `str` and `html`
+ * templates only the static text goes and the expressions stay, since their values are what the table's
+ * template is filled with.
+ */
+export function dropSourceText(source) {
+  let out = '';
+  let i = 0;
+  const call = /\bmsg\(\s*/g;
+  let match;
+  while ((match = call.exec(source))) {
+    const at = match.index + match[0].length;
+    if (at < i) continue;
+    out += source.slice(i, at);
+    const quote = source[at];
+    if (quote === "'" || quote === '"') {
+      let end = at + 1;
+      while (source[end] !== quote) end += source[end] === '\\' ? 2 : 1;
+      out += `${quote}${quote}`;
+      i = end + 1;
+    } else {
+      const tag = /^(str|html)`/.exec(source.slice(at, at + 5));
+      if (!tag) {
+        i = at;
+        continue;
+      }
+      const start = at + tag[0].length;
+      const {parts, end} = readTemplate(source, start);
+      out += tag[0] + parts.map((p) => (p.static ? '' : p.text)).join('');
+      i = end;
+    }
+    call.lastIndex = i;
+  }
+  return out + source.slice(i);
 }

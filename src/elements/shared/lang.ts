@@ -1,10 +1,12 @@
 import {DEFAULT_LOCALE, toLocale, type Locale} from '../../core/locale.js';
+import {ONLY_LOCALE} from '../../only-locale.js';
 
 /**
  * The element's language: its own or the nearest ancestor's supported `lang` (crossing shadow roots),
- * else <html lang>, else Finnish.
+ * else <html lang>, else Finnish. A per-language file always speaks its own language.
  */
 export function resolveLocale(element: Element): Locale {
+  if (ONLY_LOCALE) return ONLY_LOCALE;
   let node: Node | null = element;
   while (node) {
     if (node instanceof Element && node.hasAttribute('lang')) {

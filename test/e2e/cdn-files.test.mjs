@@ -1,0 +1,97 @@
+// The files a page pins: per-language scripts (all elements, one language) and the versioned folder with its
+// sha384 integrity manifest, served under the strict CSP and loaded as an editor pastes them.
+import {after, before, describe, it} from 'node:test';
+import assert from 'node:assert/strict';
+import {createHash} from 'node:crypto';
+import {readFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {launch, root, serve, shadowText, STRICT_CSP, watch} from './support.mjs';
+
+const {version} = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+const manifest = JSON.parse(await readFile(join(root, 'dist/cdn', version, 'integrity.json'), 'utf8'));
+const GUIDE = '<mandate-guide theme="koulu_tai_tutkintotodistuksen_tilaaminen" principal="person" situation="on-behalf"><p>Fallback</p></mandate-guide>';
+const page = (pageLang, scripts) => `<!doctype html><html lang="${pageLang}"><head><meta charset="utf-8"><title>t</title>${scripts}</head><body><main>${GUIDE}</main></body></html>`;
+const script = (src, attrs = '') => `<script src="${src}"${attrs}></script>`;
+// What each language's guide says first, and the theme's official name in it.
+const EXPECTED = {
+  fi: ['Tarvitset valtuuden henkilöltä', 'Koulu- tai tutkintotodistuksen tilaaminen'],
+  sv: ['Du behöver en fullmakt av den person', 'Beställning av skol- eller examensbetyg'],
+  en: ['You need a mandate from the person', 'Ordering a school certificate or diploma'],
+};
+const OTHER = {fi: 'sv', sv: 'en', en: 'fi'};
+const sri = (file) => manifest.files[file].integrity;
+
+describe('per-language files and the versioned folder', () => {
+  let server;
+  let browser;
+  before(async () => {
+    const pages = {};
+    for (const lang of ['fi', 'sv', 'en']) {
+      // On a page in another language: a one-language file speaks its own language.
+      pages[`/${lang}.html`] = page(OTHER[lang], script(`/dist/cdn/puolesta.${lang}.js`));
+      pages[`/${lang}-pinned.html`] = page(lang, script(`/dist/cdn/${version}/puolesta.${lang}.js`, ` integrity="${sri(`puolesta.${lang}.js`)}" crossorigin="anonymous"`));
+    }
+    pages['/tampered.html'] = page('fi', script(`/dist/cdn/${version}/puolesta.fi.js`, ` integrity="${sri('puolesta.sv.js')}" crossorigin="anonymous"`));
+    pages['/both.html'] = page('fi', script('/dist/cdn/puolesta.js') + script('/dist/cdn/puolesta.fi.js'));
+    server = await serve({headers: {'Content-Security-Policy': STRICT_CSP}, pages});
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const open = async (path) => {
+    const tab = await browser.newPage();
+    const problems = await watch(tab);
+    await tab.goto(`${server.url}${path}`);
+    return {tab, problems};
+  };
+  const rendered = (tab) => tab.waitForFunction(() => document.querySelector('mandate-guide')?.shadowRoot?.querySelector('[part=verdict]'), null, {timeout: 5000});
+
+  for (const lang of ['fi', 'sv', 'en']) {
+    it(`puolesta.${lang}.js renders every element in ${lang}, even on a page in ${OTHER[lang]}, under the strict CSP`, async () => {
+      const {tab, problems} = await open(`/${lang}.html`);
+      await rendered(tab);
+      assert.equal(await tab.$eval('mandate-guide', (el) => el.shadowRoot.querySelector('section').lang), lang);
+      const text = await shadowText(tab, 'mandate-guide');
+      for (const phrase of EXPECTED[lang]) assert.ok(text.includes(phrase), `${lang}: "${phrase}" in ${text.slice(0, 200)}`);
+      assert.deepEqual(await tab.evaluate(() => ['mandate-guide', 'acting-for-selector', 'acting-for-banner'].map((n) => !!customElements.get(n))), [true, true, true]);
+      assert.deepEqual(problems, {errors: [], csp: []});
+      await tab.close();
+    });
+
+    it(`the pinned ${version}/puolesta.${lang}.js loads with its integrity value`, async () => {
+      const {tab, problems} = await open(`/${lang}-pinned.html`);
+      await rendered(tab);
+      assert.deepEqual(problems, {errors: [], csp: []});
+      await tab.close();
+    });
+  }
+
+  it('integrity.json holds the sha384 of every versioned file, byte for byte the same as the unversioned one', async () => {
+    assert.deepEqual(Object.keys(manifest.files).sort(), ['mandate-themes.json', 'puolesta.en.js', 'puolesta.fi.js', 'puolesta.js', 'puolesta.sv.js']);
+    for (const [file, {integrity, bytes}] of Object.entries(manifest.files)) {
+      const pinned = await readFile(join(root, 'dist/cdn', version, file));
+      const current = await readFile(join(root, 'dist/cdn', file));
+      assert.equal(`sha384-${createHash('sha384').update(pinned).digest('base64')}`, integrity, file);
+      assert.equal(pinned.length, bytes, file);
+      assert.ok(pinned.equals(current), `${file}: the pinned copy is the built file`);
+    }
+  });
+
+  it('a wrong integrity value stops the browser from running the file (the fallback stays)', async () => {
+    const {tab} = await open('/tampered.html');
+    await tab.waitForLoadState('load');
+    assert.equal(await tab.evaluate(() => !!customElements.get('mandate-guide')), false);
+    assert.match(await tab.$eval('mandate-guide > p', (p) => p.textContent), /Fallback/);
+    await tab.close();
+  });
+
+  it('a per-language file next to the all-language file throws nothing (the first define wins)', async () => {
+    const {tab, problems} = await open('/both.html');
+    await rendered(tab);
+    assert.deepEqual(problems, {errors: [], csp: []});
+    await tab.close();
+  });
+});
