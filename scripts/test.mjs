@@ -18,17 +18,33 @@ if (!ensureSystem({install: true})) {
   process.exit(1);
 }
 
+/** No step may hang CI: one that runs past this is stopped, and counts as failed. */
+const STEP_LIMIT_MS = 20 * 60_000;
+
 function run(command, args, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, {env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe']});
+    // Its own process group, so a stopped step takes its browsers and servers with it.
+    const child = spawn(command, args, {env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe'], detached: true});
     let output = '';
+    const watchdog = setTimeout(() => {
+      output += `\nstep stopped after ${STEP_LIMIT_MS / 60_000} minutes\n`;
+      console.error(`\n── stopped: still running after ${STEP_LIMIT_MS / 60_000} minutes`);
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, STEP_LIMIT_MS);
     const tee = (stream, sink) => stream.on('data', (chunk) => {
       output += chunk;
       sink.write(chunk);
     });
     tee(child.stdout, process.stdout);
     tee(child.stderr, process.stderr);
-    child.on('close', (code) => resolve({code: code ?? 1, output}));
+    child.on('close', (code) => {
+      clearTimeout(watchdog);
+      resolve({code: code ?? 1, output});
+    });
   });
 }
 
@@ -84,9 +100,9 @@ await tests('unit tests (web-test-runner: Chromium, Firefox, WebKit)', 'npx', ['
 const built = await check('production build', 'npm', ['run', 'build', '--silent']);
 if (built) {
   await tests('server tests (checksum vector, Valtuudet client, adapter, stores against the simulator)', 'node',
-    ['--test', '--test-reporter=spec', '--test-concurrency=1', 'test/server/'], nodeTestCounts);
+    ['--test', '--test-reporter=spec', '--test-concurrency=1', '--test-timeout=180000', 'test/server/'], nodeTestCounts);
   await tests('end-to-end and bundle tests (Chromium; citizen checks in Chromium, Firefox, WebKit)', 'node',
-    ['--test', '--test-reporter=spec', '--test-concurrency=1', 'test/e2e/'], nodeTestCounts);
+    ['--test', '--test-reporter=spec', '--test-concurrency=1', '--test-timeout=180000', 'test/e2e/'], nodeTestCounts);
 } else {
   totals.failed++;
   report.push('FAIL server and end-to-end tests: not run, the build failed');

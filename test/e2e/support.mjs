@@ -31,7 +31,10 @@ export async function serve({pages = {}, headers = {}} = {}) {
     }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r))};
+  return {url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => {
+    server.closeAllConnections(); // a kept-alive browser connection must not hold the test process open
+    server.close(r);
+  })};
 }
 
 export function launch() {
