@@ -80,7 +80,8 @@ export function buildStartUrl(startUrl: string, pageHref: string, mode: Mode, re
   return url.href;
 }
 
-const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+/** Host names that stay on this machine: the one place plain http is accepted (local development). */
+export const isLoopbackHost = (hostname: string) => hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
 
 /**
  * Where the banner may read the session, stop, or send the citizen to switch: this page's origin, or another
@@ -100,7 +101,7 @@ export function endpointUrl(raw: unknown, pageHref: string): {href: string; cros
   }
   if (url.username || url.password || !/^https?:$/.test(url.protocol)) return undefined;
   if (url.origin === page.origin) return {href: url.href, crossOrigin: false};
-  const devLoopback = url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname) && LOOPBACK_HOSTS.includes(page.hostname);
+  const devLoopback = url.protocol === 'http:' && isLoopbackHost(url.hostname) && isLoopbackHost(page.hostname);
   return url.protocol === 'https:' || devLoopback ? {href: url.href, crossOrigin: true} : undefined;
 }
 

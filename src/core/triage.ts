@@ -46,8 +46,6 @@ export type Party =
 /** Whether a mandate is needed: yes; it depends on the citizen's own position; or no, if they have the right. */
 export type Need = 'needed' | 'depends' | 'not-needed';
 
-/** What lets someone act without a mandate, where that exists. */
-export type Basis = 'guardianship' | 'trade-register-role' | 'association-register-role' | 'manager-role' | 'organisation-role';
 
 export type StepId =
   | 'request-from-giver' //      log in to Suomi.fi Valtuudet and make a mandate request to the giver
@@ -98,8 +96,6 @@ export interface Guidance {
   need: Need;
   /** Who gives the mandate; null when nobody does (situation C). */
   giver: Party | null;
-  /** What lets the citizen act without a mandate (A with a child or an organisation, and C). */
-  basis: Basis | null;
   /** The one next action shown under the verdict. */
   next: 'go-to-valtuudet' | 'act-in-service';
   steps: StepId[];
@@ -108,35 +104,15 @@ export interface Guidance {
   duration: boolean;
   alternatives: boolean;
   notes: NoteId[];
-  /** The text the live region speaks: always the verdict itself (see elements). */
-  announcement: 'verdict';
 }
 
 const COMMON_FAILURES: FailureReasonId[] = ['not-accepted-yet', 'expired', 'wrong-theme', 'limited-by-specifier'];
 const MANDATE_NOTES: NoteId[] = ['notified-if-messages', 'no-blanket-mandate', 'same-rule-offline', 'dvv-keeper'];
 
-/** The register-based role that lets someone represent an organisation of this kind without a mandate. */
-export function roleBasis(principal: Principal): Basis | null {
-  switch (principal) {
-    case 'minor':
-      return 'guardianship';
-    case 'company':
-      return 'trade-register-role';
-    case 'association':
-      return 'association-register-role';
-    case 'housing-company':
-      return 'manager-role';
-    case 'organisation':
-      return 'organisation-role';
-    default:
-      return null;
-  }
-}
-
 export function triage(principal: Principal, situation: Situation): Guidance {
-  const mandate = (need: Need, giver: Party, steps: StepId[], failureReasons: FailureReasonId[], basis: Basis | null = null): Guidance => ({
-    principal, situation, need, giver, basis, next: 'go-to-valtuudet', steps, failureReasons,
-    duration: true, alternatives: true, notes: MANDATE_NOTES, announcement: 'verdict',
+  const mandate = (need: Need, giver: Party, steps: StepId[], failureReasons: FailureReasonId[]): Guidance => ({
+    principal, situation, need, giver, next: 'go-to-valtuudet', steps, failureReasons,
+    duration: true, alternatives: true, notes: MANDATE_NOTES,
   });
   const org = isOrganisation(principal);
   const registerFailure: FailureReasonId[] = org ? ['register-not-current'] : [];
@@ -145,9 +121,9 @@ export function triage(principal: Principal, situation: Situation): Guidance {
     // C: nobody gives a mandate; the citizen must have the right to handle the matter alone. No check is
     // made on their behalf, so nothing here speaks of one.
     return {
-      principal, situation, need: 'not-needed', giver: null, basis: roleBasis(principal), next: 'act-in-service',
+      principal, situation, need: 'not-needed', giver: null, next: 'act-in-service',
       steps: ['confirm-right-alone', 'act-in-service'], failureReasons: [], duration: false, alternatives: false,
-      notes: ['same-rule-offline'], announcement: 'verdict',
+      notes: ['same-rule-offline'],
     };
   }
 
@@ -168,12 +144,12 @@ export function triage(principal: Principal, situation: Situation): Guidance {
     // from the guardian, who gives it (a child cannot be asked).
     return mandate('depends', 'guardian',
       ['basis-is-enough', 'giver-gives', 'takes-effect-when-accepted', 'return-and-choose'],
-      ['not-a-guardian', 'child-in-care', 'non-disclosure', ...COMMON_FAILURES], 'guardianship');
+      ['not-a-guardian', 'child-in-care', 'non-disclosure', ...COMMON_FAILURES]);
   }
   if (org) {
     return mandate('depends', 'signatories',
       ['basis-is-enough', 'request-from-giver', 'takes-effect-when-accepted', 'return-and-choose'],
-      [...COMMON_FAILURES, ...registerFailure], roleBasis(principal));
+      [...COMMON_FAILURES, ...registerFailure]);
   }
   return mandate('needed', 'principal',
     ['request-from-giver', 'takes-effect-when-accepted', 'return-and-choose'],

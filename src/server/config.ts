@@ -2,6 +2,7 @@
  * Adapter configuration from environment variables. Missing or malformed values are named in the error,
  * their contents never are (they are secrets).
  */
+import {isLoopbackHost} from '../core/acting-for.js';
 import {parseAllowedOrigins} from './origin-policy.js';
 import type {ValtuudetClientConfig} from './valtuudet-client.js';
 
@@ -31,7 +32,6 @@ export interface EnvConfig {
   redisSentinel?: {name: string; nodes: Array<{host: string; port: number}>; password?: string};
 }
 
-const isLocal = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
 const themeUri = (value: string) => (value.includes('://') ? value : `http://valtuusrekisteri.suomi.fi/${value}`);
 
@@ -42,7 +42,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
   const url = (name: string) => {
     try {
       const parsed = new URL(env[name]!);
-      if (parsed.protocol !== 'https:' && !isLocal(parsed)) problems.push(`${name} must be https`);
+      if (parsed.protocol !== 'https:' && !isLoopbackHost(parsed.hostname)) problems.push(`${name} must be https`);
       return parsed;
     } catch {
       problems.push(`${name} is not a URL`);
