@@ -1,4 +1,5 @@
-import {defineConfig, type Plugin} from 'vite';
+import {readFileSync} from 'node:fs';
+import {defineConfig, type Plugin, type UserConfig} from 'vite';
 import {dropSourceText, minifyTemplatesPlugin} from './scripts/minify-templates.mjs';
 
 /**
@@ -26,7 +27,29 @@ function oneLanguage(locale: string): Plugin {
 // Builds: `vite build` → dist/lib (ESM for bundlers, lit external, catalogue as a lazy chunk);
 // `vite build --mode cdn` → dist/cdn/puolesta.js (one classic script with everything, plus the catalogue JSON);
 // `--mode cdn-fi|cdn-sv|cdn-en` → dist/cdn/puolesta.<lang>.js (everything, one language).
+// `--mode builder` → dist/builder/: the editor's snippet builder as a static folder (after the cdn builds: it
+// carries the pinned release's integrity values, and scripts/builder-files.mjs copies the pinned files in).
+function builderConfig(): UserConfig {
+  const {version} = JSON.parse(readFileSync('package.json', 'utf8'));
+  const release = JSON.parse(readFileSync(`dist/cdn/${version}/integrity.json`, 'utf8'));
+  return {
+    root: 'src/builder',
+    base: './',
+    publicDir: false,
+    define: {__PUOLESTA_RELEASE__: JSON.stringify(release)},
+    build: {
+      outDir: '../../dist/builder',
+      emptyOutDir: true,
+      target: 'es2022',
+      // No inline module-preload helper: the folder runs under script-src 'self'.
+      modulePreload: false,
+      rolldownOptions: {input: {index: 'src/builder/index.html', preview: 'src/builder/preview.html'}},
+    },
+  };
+}
+
 export default defineConfig(({mode}) => {
+  if (mode === 'builder') return builderConfig();
   const single = /^cdn-(fi|sv|en)$/.exec(mode)?.[1];
   return mode === 'cdn' || single
     ? {

@@ -25,7 +25,11 @@ export const SECURITY_HEADERS = securityHeaders();
 const TYPES = {'.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.html': 'text/html; charset=utf-8'};
 /** URL prefix → folder; nothing outside these folders is ever served. */
-const STATIC = [['/dist/cdn/', join(root, 'dist', 'cdn')], ['/assets/', join(root, 'demo', 'assets')]];
+const STATIC = [['/dist/cdn/', join(root, 'dist', 'cdn')], ['/assets/', join(root, 'demo', 'assets')], ['/builder/', join(root, 'dist', 'builder')]];
+/** The builder frames its own preview, so its pages may be framed by the same origin (and only by it). */
+export const BUILDER_CSP = CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+/** The demo has a PTV stand-in, so the builder's preview reads PTV from there instead of the real API. */
+const DEMO_PTV_BASE = '/ptv/api/v11/';
 
 /** Text and attribute values into HTML: everything from data passes through here. */
 export const escapeHtml = (value) =>
@@ -169,11 +173,19 @@ async function startInfoSite({port, host, publicHost, eservice}) {
 async function serveStatic(req, res, path) {
   for (const [prefix, dir] of STATIC) {
     if (!path.startsWith(prefix)) continue;
-    const file = normalize(join(dir, path.slice(prefix.length)));
+    const rest = path.slice(prefix.length) || (prefix === '/builder/' ? 'index.html' : '');
+    const file = normalize(join(dir, rest));
     if (!file.startsWith(dir + sep)) return send(res, 404, 'Not found');
     try {
-      const body = await readFile(file);
-      return send(res, 200, req.method === 'HEAD' ? '' : body, TYPES[extname(file)] ?? 'application/octet-stream', {'Cache-Control': 'no-cache'});
+      let body = await readFile(file);
+      const headers = {'Cache-Control': 'no-cache'};
+      // Script files are public: a page on any origin may load them with crossorigin + integrity.
+      if (/\.(js|json)$/.test(file) && /^\/(dist\/cdn|builder\/cdn)\//.test(path)) headers['Access-Control-Allow-Origin'] = '*';
+      if (prefix === '/builder/' && extname(file) === '.html') {
+        if (rest === 'preview.html') body = Buffer.from(body.toString('utf8').replace('name="puolesta-ptv-base" content=""', `name="puolesta-ptv-base" content="${DEMO_PTV_BASE}"`));
+        Object.assign(headers, securityHeaders(BUILDER_CSP));
+      }
+      return send(res, 200, req.method === 'HEAD' ? '' : body, TYPES[extname(file)] ?? 'application/octet-stream', headers);
     } catch {
       return send(res, 404, 'Not found');
     }
@@ -202,6 +214,10 @@ export async function createDemoServer({port = 8080, host = '127.0.0.1', simulat
       for (const handler of extraHandlers) if (await handler(req, res, ctx)) return;
       if (await ptvNodeHandler(req, res)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, {Allow: 'GET, HEAD'});
+      if (path === '/builder') {
+        res.writeHead(301, {Location: `/builder/${new URL(req.url, 'http://localhost').search}`});
+        return res.end();
+      }
       if (await servePage(req, res, path)) return;
       send(res, 404, layout({lang: 'fi', title: 'Sivua ei löytynyt', slug: 'index', body: '<p>Tarkista osoite. <a href="/">Etusivulle</a></p>'}), TYPES['.html']);
     } catch (error) {

@@ -95,7 +95,8 @@ export interface ThemeView {
   known: boolean;
 }
 
-const pickText = (texts: Texts | undefined, locale: Locale): LangText | undefined => {
+/** The text in `locale`, else the Finnish one (the language every source gives first). */
+export const pickText = (texts: Partial<Record<Locale, string | null>> | undefined, locale: Locale): LangText | undefined => {
   if (texts?.[locale]) return {text: texts[locale]!, lang: locale};
   if (texts?.fi) return {text: texts.fi, lang: 'fi'};
   return undefined;

@@ -2,6 +2,7 @@
  * Where the full theme catalogue comes from when a theme is not in the bundled municipal subset.
  * npm builds register a lazy chunk; the script-tag build fetches dist/cdn/mandate-themes.json next to itself.
  */
+import {endpointUrl} from '../../core/acting-for.js';
 import {parseCatalogueJson, type ThemeRecord} from '../../core/themes.js';
 
 type Loader = () => Promise<readonly ThemeRecord[]>;
@@ -16,15 +17,11 @@ export function setDefaultCatalogueUrl(url: string | undefined): void {
   defaultUrl = url;
 }
 
-/** Only https or same-origin catalogue URLs; the JSON is validated record by record. */
-function safeUrl(raw: string): string | undefined {
-  try {
-    const url = new URL(raw, document.baseURI);
-    return url.protocol === 'https:' || url.origin === location.origin ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/**
+ * Only same-origin or https catalogue URLs (http between loopback hosts in development), the banner's rule;
+ * the JSON is validated record by record.
+ */
+const safeUrl = (raw: string) => endpointUrl(raw, document.baseURI)?.href;
 
 async function fetchCatalogue(url: string): Promise<readonly ThemeRecord[]> {
   const response = await fetch(url, {credentials: 'omit', signal: AbortSignal.timeout(5000)});

@@ -1,0 +1,138 @@
+/**
+ * What the builder hands the editor: the script tag (pinned file, integrity, crossorigin), the element with its
+ * no-JS fallback paragraph in the page language, and the CSP sources the page needs. DOM-free: the snippet is a
+ * small model that is written out as HTML text for copying and built as DOM nodes for the preview, so the two
+ * cannot drift apart and nothing is ever parsed from a string.
+ */
+import {VALTUUDET_HOME, type Locale} from '../core/locale.js';
+import type {BuilderState, PageLang} from './state.js';
+import type {Named} from './search.js';
+
+export const PTV_API_ORIGIN = 'https://api.palvelutietovaranto.suomi.fi';
+
+/** The pinned release the builder was built with: `dist/cdn/<version>/integrity.json`. */
+export interface Release {
+  version: string;
+  algorithm: string;
+  files: Record<string, {integrity: string; bytes: number}>;
+}
+
+/** A piece of the fallback paragraph: text, a name (maybe in another language), or a link. */
+export type Inline = string | {name: Named} | {link: string; text: string};
+export interface ElementModel {
+  attributes: Array<[string, string]>;
+  fallback: Inline[];
+  /** the language the fallback is written in (the page's) */
+  lang: Locale;
+}
+
+/** The file for the page: one language when the page has one, else the all-language file. */
+export const fileFor = (page: PageLang) => (page === 'multi' ? 'puolesta.js' : `puolesta.${page}.js`);
+
+const SERVICE_NAME: Record<Locale, string> = {fi: 'Suomi.fi-valtuudet', sv: 'Suomi.fi-fullmakter', en: 'Suomi.fi e-Authorizations'};
+// Fallback wording: a page without JavaScript must not claim more than is sure (a mandate *may* be needed).
+const FALLBACK: Record<Locale, {intro: string; one: string; many: string; and: string; where: string; ptv: string}> = {
+  fi: {
+    intro: 'Jos hoidat asiaa toisen henkilön tai organisaation puolesta, voit tarvita Suomi.fi-valtuuden. ',
+    one: 'Valtuusasia on ',
+    many: 'Valtuusasiat ovat ',
+    and: ' ja ',
+    where: 'Valtuuksia pyydetään ja annetaan palvelussa ',
+    ptv: 'Palvelun kuvauksessa kerrotaan, mikä valtuusasia tarvitaan. ',
+  },
+  sv: {
+    intro: 'Om du sköter ärendet för en annan person eller en organisation kan du behöva en fullmakt i Suomi.fi. ',
+    one: 'Fullmaktsärendet är ',
+    many: 'Fullmaktsärendena är ',
+    and: ' och ',
+    where: 'Fullmakter begärs och ges i tjänsten ',
+    ptv: 'I beskrivningen av tjänsten står vilket fullmaktsärende som behövs. ',
+  },
+  en: {
+    intro: 'If you handle this matter for another person or an organisation, you may need a Suomi.fi mandate. ',
+    one: 'The mandate theme is ',
+    many: 'The mandate themes are ',
+    and: ' and ',
+    where: 'Mandates are requested and given in ',
+    ptv: 'The service description says which mandate theme is needed. ',
+  },
+};
+
+/** The element: attributes from the (already validated) state, and the fallback paragraph's pieces. */
+export function elementModel(state: BuilderState, nameOf: (slug: string, lang: Locale) => Named): ElementModel {
+  const lang: Locale = state.page === 'multi' ? state.ui : state.page;
+  const attributes: Array<[string, string]> = [];
+  const words = FALLBACK[lang];
+  const fallback: Inline[] = [words.intro];
+  if (state.source === 'ptv' && state.channel) {
+    attributes.push(['service-channel', state.channel]);
+    fallback.push(words.ptv);
+  } else if (state.themes.length) {
+    attributes.push(['theme', state.themes.join(' ')]);
+    fallback.push(state.themes.length === 1 ? words.one : words.many);
+    state.themes.forEach((slug, i) => {
+      if (i > 0) fallback.push(i === state.themes.length - 1 ? words.and : ', ');
+      fallback.push({name: nameOf(slug, lang)});
+    });
+    fallback.push('. ');
+  }
+  if (state.principal) attributes.push(['principal', state.principal]);
+  if (state.situation) attributes.push(['situation', state.situation]);
+  if (state.heading !== 2) attributes.push(['heading-level', String(state.heading)]);
+  fallback.push(words.where, {link: VALTUUDET_HOME[lang], text: SERVICE_NAME[lang]}, '.');
+  return {attributes, fallback, lang};
+}
+
+export const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]!);
+
+/** The element as readable HTML, the fallback paragraph wrapped at sentence ends. */
+export function elementHtml(model: ElementModel): string {
+  const attrs = model.attributes.map(([k, v]) => ` ${k}="${escapeHtml(v)}"`).join('');
+  const text = model.fallback
+    .map((piece) => {
+      if (typeof piece === 'string') return escapeHtml(piece).replace(/\. $/, '.\n    ');
+      if ('name' in piece) {
+        const name = `<strong>${escapeHtml(piece.name.text)}</strong>`;
+        return piece.name.lang === model.lang ? name : `<span lang="${piece.name.lang}">${name}</span>`;
+      }
+      return `<a href="${escapeHtml(piece.link)}">${escapeHtml(piece.text)}</a>`;
+    })
+    .join('');
+  return `<mandate-guide${attrs}>\n  <p>\n    ${text.trimEnd()}\n  </p>\n</mandate-guide>`;
+}
+
+export interface ScriptModel {
+  src: string;
+  integrity: string;
+  file: string;
+}
+/** The pinned script for the page, from `folder` (absolute, ending in `/`). */
+export function scriptModel(state: BuilderState, release: Release, folder: string): ScriptModel {
+  const file = fileFor(state.page);
+  const entry = release.files[file];
+  if (!entry) throw new Error(`the release has no ${file}`);
+  return {src: new URL(file, folder).href, integrity: entry.integrity, file};
+}
+
+export const scriptHtml = (script: ScriptModel) =>
+  `<script src="${escapeHtml(script.src)}"\n        integrity="${escapeHtml(script.integrity)}"\n        crossorigin="anonymous"></script>`;
+
+/**
+ * The CSP sources the page adds to its policy: the files' origin for the script; for fetches, the same origin
+ * when a theme is not in the bundled subset (the full catalogue is read from the same folder) and the PTV API
+ * when the themes come from PTV. Lit styles need no 'unsafe-inline'.
+ */
+export function cspLines(state: BuilderState, folder: string, bundled: (slug: string) => boolean): string[] {
+  const files = new URL(folder).origin;
+  const connect = new Set<string>();
+  if (state.source === 'ptv' && state.channel) {
+    connect.add(PTV_API_ORIGIN);
+    connect.add(files);
+  } else if (state.themes.some((slug) => !bundled(slug))) {
+    connect.add(files);
+  }
+  const lines = [`script-src ${files}`];
+  if (connect.size) lines.push(`connect-src ${[...connect].join(' ')}`);
+  return lines;
+}
