@@ -1,6 +1,7 @@
 // Vite plugin: collapses the whitespace inside lit `html` and `css` tagged templates, which minifiers leave
 // alone. HTML runs of whitespace become one space (never removed, so inline text keeps its spaces); CSS also
-// loses comments and the spaces around punctuation. Expressions inside `${…}` are left untouched.
+// loses comments and the spaces around punctuation. Expressions inside `${…}` keep their code; templates nested
+// in them (`${items.map((i) => html`…`)}`) are squeezed the same way.
 
 /** Finds `html\`…\`` and `css\`…\`` templates and rewrites their static parts. */
 export function minifyTemplates(source) {
@@ -14,7 +15,7 @@ export function minifyTemplates(source) {
     out += source.slice(i, start);
     const {parts, end} = readTemplate(source, start);
     const squeeze = match[1] === 'css' ? squeezeCss : squeezeHtml;
-    out += parts.map((p) => (p.static ? squeeze(p.text) : p.text)).join('');
+    out += parts.map((p) => (p.static ? squeeze(p.text) : minifyTemplates(p.text))).join('');
     i = end;
     tag.lastIndex = end;
   }
