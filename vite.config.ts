@@ -15,12 +15,32 @@ function oneLanguage(locale: string): Plugin {
       if (table && table[1] !== locale) return 'export const templates = undefined;';
       return null;
     },
-    // A Finnish or Swedish file never shows the English source text: only the table's texts.
     transform(code, id) {
+      // The bundled themes keep names and descriptions in this language and in Finnish, the fallback that
+      // describeTheme shows (marked as Finnish) when a theme has no name in the page language: nothing else is read.
+      if (/generated[\\/]themes-municipal\.ts$/.test(id)) return {code: keepThemeTexts(code, ['fi', locale]), map: null};
+      // A Finnish or Swedish file never shows the English source text: only the table's texts.
       if (locale === 'en' || !/[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('msg(')) return null;
       return {code: dropSourceText(code), map: null};
     },
   };
+}
+
+/** The generated theme subset with only the `keep` languages' names (`n`) and descriptions (`d`). */
+function keepThemeTexts(code: string, keep: string[]): string {
+  const start = code.indexOf('= [') + 2;
+  const end = code.lastIndexOf('];') + 1;
+  const records = JSON.parse(code.slice(start, end)) as Array<Record<string, unknown>>;
+  for (const record of records) {
+    for (const field of ['n', 'd']) {
+      const texts = record[field] as Record<string, string> | undefined;
+      if (!texts) continue;
+      const kept = Object.fromEntries(Object.entries(texts).filter(([lang]) => keep.includes(lang)));
+      if (Object.keys(kept).length) record[field] = kept;
+      else delete record[field];
+    }
+  }
+  return `${code.slice(0, start)}${JSON.stringify(records)}${code.slice(end)}`;
 }
 
 // Builds: `vite build` → dist/lib (ESM for bundlers, lit external, catalogue as a lazy chunk);
