@@ -1,27 +1,30 @@
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
 import {defineConfig, type Plugin} from 'vite';
-import {dropSourceText, minifyTemplatesPlugin} from './scripts/minify-templates.mjs';
+import {minifyTemplatesPlugin} from './scripts/minify-templates.mjs';
+import {inlineMessages, readTable} from './scripts/inline-messages.mjs';
 
 /**
- * In a per-language script-tag build, the other languages' tables are left out, ONLY_LOCALE names the one kept,
- * and (fi, sv) the English source text goes too.
+ * In a per-language script-tag build, ONLY_LOCALE names the one language kept, and every `msg()` call is replaced
+ * at build time by its text in that language (the Finnish or Swedish table from `lit-localize build`, or the
+ * English source): no message table, ids or lookup in the file.
  */
 function oneLanguage(locale: string): Plugin {
+  const table = locale === 'en' ? undefined : readTable(readFileSync(fileURLToPath(new URL(`./src/generated/locales/${locale}.ts`, import.meta.url)), 'utf8'));
   return {
     name: 'puolesta-one-language',
     enforce: 'pre',
     load(id) {
       if (/src[\\/]only-locale\.ts$/.test(id)) return `export const ONLY_LOCALE = ${JSON.stringify(locale)};`;
-      const table = /generated[\\/]locales[\\/](fi|sv)\.ts$/.exec(id);
-      if (table && table[1] !== locale) return 'export const templates = undefined;';
+      if (/generated[\\/]locales[\\/](fi|sv)\.ts$/.test(id)) return 'export const templates = undefined;';
       return null;
     },
     transform(code, id) {
       // The bundled themes keep names and descriptions in this language and in Finnish, the fallback that
       // describeTheme shows (marked as Finnish) when a theme has no name in the page language: nothing else is read.
       if (/generated[\\/]themes-municipal\.ts$/.test(id)) return {code: keepThemeTexts(code, ['fi', locale]), map: null};
-      // A Finnish or Swedish file never shows the English source text: only the table's texts.
-      if (locale === 'en' || !/[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('msg(')) return null;
-      return {code: dropSourceText(code), map: null};
+      if (!/[\\/]src[\\/].*\.ts$/.test(id) || !/\bmsg\(/.test(code)) return null;
+      return {code: inlineMessages(code, table, id), map: null};
     },
   };
 }

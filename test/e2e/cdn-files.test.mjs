@@ -19,6 +19,13 @@ const EXPECTED = {
   en: ['You need a mandate from the person', 'Ordering a school certificate or diploma'],
 };
 const OTHER = {fi: 'sv', sv: 'en', en: 'fi'};
+// Every answer (principal × situation), the questions, and the notices that carry a value from the page.
+const SAME_GUIDES = [
+  ...['person', 'minor', 'company', 'association', 'housing-company', 'organisation'].flatMap((p) => ['on-behalf', 'joint', 'alone'].map((s) =>
+    `<mandate-guide theme="koulu_tai_tutkintotodistuksen_tilaaminen veroasioiden_hoito" principal="${p}" situation="${s}"></mandate-guide>`)),
+  '<mandate-guide theme="p55992 not!an!id" principal="nobody" situation="sometimes"></mandate-guide>',
+  '<mandate-guide theme="lainhuudatusasiakirjojen_tilaaminen" principal="minor"></mandate-guide>',
+];
 const sri = (file) => manifest.files[file].integrity;
 
 describe('per-language files and the versioned folder', () => {
@@ -30,6 +37,11 @@ describe('per-language files and the versioned folder', () => {
       // On a page in another language: a one-language file speaks its own language.
       pages[`/${lang}.html`] = page(OTHER[lang], script(`/dist/cdn/puolesta.${lang}.js`));
       pages[`/${lang}-pinned.html`] = page(lang, script(`/dist/cdn/${version}/puolesta.${lang}.js`, ` integrity="${sri(`puolesta.${lang}.js`)}" crossorigin="anonymous"`));
+    }
+    for (const lang of ['fi', 'sv', 'en']) {
+      for (const file of ['puolesta.js', `puolesta.${lang}.js`]) {
+        pages[`/same-${lang}-${file}.html`] = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>t</title>${script(`/dist/cdn/${file}`)}</head><body><main>${SAME_GUIDES.join('')}<acting-for-selector></acting-for-selector></main></body></html>`;
+      }
     }
     pages['/tampered.html'] = page('fi', script(`/dist/cdn/${version}/puolesta.fi.js`, ` integrity="${sri('puolesta.sv.js')}" crossorigin="anonymous"`));
     pages['/both.html'] = page('fi', script('/dist/cdn/puolesta.js') + script('/dist/cdn/puolesta.fi.js'));
@@ -66,6 +78,26 @@ describe('per-language files and the versioned folder', () => {
       await rendered(tab);
       assert.deepEqual(problems, {errors: [], csp: []});
       await tab.close();
+    });
+  }
+
+  // A per-language file has every message put in at build time; the all-language file looks it up when it renders.
+  // Both must say exactly the same, in every answer the guide gives and every notice with a value in it.
+  for (const lang of ['fi', 'sv', 'en']) {
+    it(`puolesta.${lang}.js says exactly what puolesta.js says in ${lang}`, async () => {
+      const texts = {};
+      for (const file of ['puolesta.js', `puolesta.${lang}.js`]) {
+        const tab = await browser.newPage();
+        const problems = await watch(tab);
+        await tab.goto(`${server.url}/same-${lang}-${file}.html`, {waitUntil: 'networkidle'});
+        await tab.waitForFunction((n) => [...document.querySelectorAll('mandate-guide')].filter((g) => g.shadowRoot?.querySelector('[part=verdict], form')).length === n, SAME_GUIDES.length, {timeout: 5000});
+        await tab.waitForTimeout(200);
+        texts[file] = await tab.evaluate(() => [...document.querySelectorAll('mandate-guide, acting-for-selector')].map((el) => el.shadowRoot.textContent.replace(/\s+/g, ' ')));
+        assert.deepEqual(problems, {errors: [], csp: []});
+        await tab.close();
+      }
+      assert.equal(texts['puolesta.js'].length, SAME_GUIDES.length + 1);
+      assert.deepEqual(texts[`puolesta.${lang}.js`], texts['puolesta.js']);
     });
   }
 
