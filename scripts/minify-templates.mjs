@@ -1,7 +1,7 @@
 // Vite plugin: collapses the whitespace inside lit `html` and `css` tagged templates, which minifiers leave
 // alone. HTML runs of whitespace become one space (never removed, so inline text keeps its spaces); CSS also
-// loses comments and the spaces around punctuation. Expressions inside `${…}` keep their code; templates nested
-// in them (`${items.map((i) => html`…`)}`) are squeezed the same way.
+// loses comments, the spaces around punctuation, leading zeros and doubled hex digits. Expressions inside `${…}`
+// keep their code; templates nested in them (`${items.map((i) => html`…`)}`) are squeezed the same way.
 
 /** Finds `html\`…\`` and `css\`…\`` templates and rewrites their static parts. */
 export function minifyTemplates(source) {
@@ -75,8 +75,11 @@ const squeezeCss = (text) =>
   text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,])\s*/g, '$1')
+    .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')
+    .replace(/\s+!important/g, '!important')
+    .replace(/([^\w.])0\.(\d)/g, '$1.$2')
+    .replace(/#([0-9a-f])\1([0-9a-f])\2([0-9a-f])\3\b/gi, '#$1$2$3')
     .replace(/;}/g, '}');
 
 export function minifyTemplatesPlugin() {
