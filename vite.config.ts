@@ -10,7 +10,7 @@ import {inlineMessages, readTable} from './scripts/inline-messages.mjs';
  * English source): no message table, ids or lookup in the file.
  */
 function oneLanguage(locale: string): Plugin {
-  const table = locale === 'en' ? undefined : readTable(readFileSync(fileURLToPath(new URL(`./src/generated/locales/${locale}.ts`, import.meta.url)), 'utf8'));
+  const table = locale === 'en' ? undefined : readTable(readFileSync(source(`generated/locales/${locale}.ts`), 'utf8'));
   return {
     name: 'puolesta-one-language',
     enforce: 'pre',
@@ -24,10 +24,32 @@ function oneLanguage(locale: string): Plugin {
       // describeTheme shows (marked as Finnish) when a theme has no name in the page language: nothing else is read.
       if (/generated[\\/]themes-municipal\.ts$/.test(id)) return {code: keepThemeTexts(code, ['fi', locale]), map: null};
       if (!/[\\/]src[\\/].*\.ts$/.test(id) || !/\bmsg\(/.test(code)) return null;
-      return {code: inlineMessages(code, table, id), map: null};
+      return {code: inlineMessages(code, [table], id), map: null};
     },
   };
 }
+
+/**
+ * The all-language script-tag file: every `msg()` call becomes its English, Finnish and Swedish text, and
+ * `inline()` (src/localization.ts) picks the render locale's at run time: no tables, ids or lookup by id.
+ */
+function allLanguages(): Plugin {
+  const tables = [undefined, readTable(readFileSync(source('generated/locales/fi.ts'), 'utf8')), readTable(readFileSync(source('generated/locales/sv.ts'), 'utf8'))];
+  const localization = JSON.stringify(source('localization.ts'));
+  return {
+    name: 'puolesta-all-languages',
+    enforce: 'pre',
+    load(id) {
+      return /generated[\\/]locales[\\/](fi|sv)\.ts$/.test(id) ? 'export const templates = undefined;' : null;
+    },
+    transform(code, id) {
+      if (!/[\\/]src[\\/].*\.ts$/.test(id) || /[\\/]src[\\/]localization\.ts$/.test(id) || !/\bmsg\(/.test(code)) return null;
+      return {code: `import {inline as __inline} from ${localization};\n${inlineMessages(code, tables, id)}`, map: null};
+    },
+  };
+}
+
+const source = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
 /** The generated theme subset with only the `keep` languages' names (`n`) and descriptions (`d`). */
 function keepThemeTexts(code: string, keep: string[]): string {
@@ -53,7 +75,7 @@ export default defineConfig(({mode}) => {
   const single = /^cdn-(fi|sv|en)$/.exec(mode)?.[1];
   return mode === 'cdn' || single
     ? {
-        plugins: [minifyTemplatesPlugin(), ...(single ? [oneLanguage(single)] : [])],
+        plugins: [minifyTemplatesPlugin(), single ? oneLanguage(single) : allLanguages()],
         // The generated locale modules only need `str`; the package index would add hashing and runtime setup.
         resolve: {alias: [{find: /^@lit\/localize$/, replacement: '@lit/localize/internal/str-tag.js'}]},
         publicDir: single ? false : 'src/generated/public',

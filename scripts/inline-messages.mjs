@@ -20,13 +20,14 @@ export function readTable(source) {
 }
 
 /**
- * Replaces each `msg(text, {id: 'x'})` in `source` with the text itself: from `table` (a Finnish or Swedish
- * table, see readTable) or, without a table, the English source. `str` messages become plain template literals
- * (the same string the runtime joins), `html` messages stay `html` templates. A translation refers to the source
- * call's expressions by index, so they are put back in the translation's order. Any call of another shape, or an
- * id missing from the table, fails the build.
+ * Replaces each `msg(text, {id: 'x'})` in `source` with its text in each of `tables`: a Finnish or Swedish table
+ * (see readTable), or `undefined` for the English source. With one table the call becomes that text; with
+ * several it becomes `__inline(text1, text2, …)`, which picks the render locale's text at run time (the caller
+ * imports `__inline`). `str` messages become plain template literals (the same string the runtime joins), `html`
+ * messages stay `html` templates. A translation refers to the source call's expressions by index, so they are
+ * put back in the translation's order. Any call of another shape, or an id missing from a table, fails the build.
  */
-export function inlineMessages(source, table, file = '') {
+export function inlineMessages(source, tables, file = '') {
   let out = '';
   let i = 0;
   const call = /\bmsg\(\s*/g;
@@ -64,17 +65,16 @@ export function inlineMessages(source, table, file = '') {
     const options = /^\s*,\s*\{\s*id:\s*'([a-z][a-z0-9.]*)'\s*\}\s*,?\s*\)/.exec(source.slice(pos));
     if (!options) fail("expected `, {id: '…'})` after the text");
     const id = options[1];
-    const expressions = pieces.filter((_, k) => k % 2 === 1);
-    let text;
-    if (table) {
+    const expressions = pieces.filter((_, k) => k % 2 === 1).map((e) => inlineMessages(e, tables, file));
+    const texts = tables.map((table) => {
+      if (!table) return pieces.map((p, k) => (k % 2 ? `\${${expressions[(k - 1) / 2]}}` : p)).join('');
       const target = table.get(id);
       if (!target) fail(`no translation for id ${id}`);
-      text = target.parts.map((p) => (p.static ? p.text : `\${${expressions[Number(p.text.slice(2, -1))] ?? fail(`translation ${id} names a missing expression`)}}`)).join('');
       if (target.tag === 'html' && tag !== 'html') fail(`translation ${id} is html, the source is not`);
-    } else {
-      text = pieces.map((p, k) => (k % 2 ? `\${${p}}` : p)).join('');
-    }
-    out += source.slice(i, match.index) + `(${tag === 'html' ? 'html' : ''}\`${text}\`)`;
+      return target.parts.map((p) => (p.static ? p.text : `\${${expressions[Number(p.text.slice(2, -1))] ?? fail(`translation ${id} names a missing expression`)}}`)).join('');
+    });
+    const literals = texts.map((text) => `${tag === 'html' ? 'html' : ''}\`${text}\``);
+    out += source.slice(i, match.index) + (literals.length === 1 ? `(${literals[0]})` : `__inline(${literals.join(', ')})`);
     i = pos + options[0].length;
     call.lastIndex = i;
   }

@@ -23,6 +23,7 @@ type Table = Record<string, Localized>;
 const TABLES: Record<Locale, Table | undefined> = {fi: fi as Table, sv: sv as Table, en: undefined};
 
 let active: Table | undefined;
+let activeLocale: Locale = 'en';
 
 function lookup(template: Localized, id: string | undefined): unknown {
   const localized = id ? active?.[id] : undefined;
@@ -45,10 +46,19 @@ export const msg = ((template: Localized, options?: {id?: string}) => lookup(tem
 /** Runs `fn` with `locale` active for every `msg` call it makes synchronously. */
 export function inLocale<T>(locale: Locale, fn: () => T): T {
   const previous = active;
+  const previousLocale = activeLocale;
   active = TABLES[locale];
+  activeLocale = locale;
   try {
     return fn();
   } finally {
     active = previous;
+    activeLocale = previousLocale;
   }
 }
+
+/**
+ * The script-tag bundle's form of `msg` (scripts/inline-messages.mjs puts every message's three texts in at build
+ * time): the text in the locale `inLocale` set, English outside it, as `msg` answers.
+ */
+export const inline = <T>(en: T, fi: T, sv: T): T => (activeLocale === 'fi' ? fi : activeLocale === 'sv' ? sv : en);

@@ -38,11 +38,6 @@ describe('per-language files and the versioned folder', () => {
       pages[`/${lang}.html`] = page(OTHER[lang], script(`/dist/cdn/puolesta.${lang}.js`));
       pages[`/${lang}-pinned.html`] = page(lang, script(`/dist/cdn/${version}/puolesta.${lang}.js`, ` integrity="${sri(`puolesta.${lang}.js`)}" crossorigin="anonymous"`));
     }
-    for (const lang of ['fi', 'sv', 'en']) {
-      for (const file of ['puolesta.js', `puolesta.${lang}.js`]) {
-        pages[`/same-${lang}-${file}.html`] = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>t</title>${script(`/dist/cdn/${file}`)}</head><body><main>${SAME_GUIDES.join('')}<acting-for-selector></acting-for-selector></main></body></html>`;
-      }
-    }
     pages['/tampered.html'] = page('fi', script(`/dist/cdn/${version}/puolesta.fi.js`, ` integrity="${sri('puolesta.sv.js')}" crossorigin="anonymous"`));
     pages['/both.html'] = page('fi', script('/dist/cdn/puolesta.js') + script('/dist/cdn/puolesta.fi.js'));
     server = await serve({headers: {'Content-Security-Policy': STRICT_CSP}, pages});
@@ -81,26 +76,6 @@ describe('per-language files and the versioned folder', () => {
     });
   }
 
-  // A per-language file has every message put in at build time; the all-language file looks it up when it renders.
-  // Both must say exactly the same, in every answer the guide gives and every notice with a value in it.
-  for (const lang of ['fi', 'sv', 'en']) {
-    it(`puolesta.${lang}.js says exactly what puolesta.js says in ${lang}`, async () => {
-      const texts = {};
-      for (const file of ['puolesta.js', `puolesta.${lang}.js`]) {
-        const tab = await browser.newPage();
-        const problems = await watch(tab);
-        await tab.goto(`${server.url}/same-${lang}-${file}.html`, {waitUntil: 'networkidle'});
-        await tab.waitForFunction((n) => [...document.querySelectorAll('mandate-guide')].filter((g) => g.shadowRoot?.querySelector('[part=verdict], form')).length === n, SAME_GUIDES.length, {timeout: 5000});
-        await tab.waitForTimeout(200);
-        texts[file] = await tab.evaluate(() => [...document.querySelectorAll('mandate-guide, acting-for-selector')].map((el) => el.shadowRoot.textContent.replace(/\s+/g, ' ')));
-        assert.deepEqual(problems, {errors: [], csp: []});
-        await tab.close();
-      }
-      assert.equal(texts['puolesta.js'].length, SAME_GUIDES.length + 1);
-      assert.deepEqual(texts[`puolesta.${lang}.js`], texts['puolesta.js']);
-    });
-  }
-
   it('integrity.json holds the sha384 of every versioned file, byte for byte the same as the unversioned one', async () => {
     assert.deepEqual(Object.keys(manifest.files).sort(), ['mandate-themes.json', 'puolesta.en.js', 'puolesta.fi.js', 'puolesta.js', 'puolesta.sv.js']);
     for (const [file, {integrity, bytes}] of Object.entries(manifest.files)) {
@@ -126,4 +101,59 @@ describe('per-language files and the versioned folder', () => {
     assert.deepEqual(problems, {errors: [], csp: []});
     await tab.close();
   });
+});
+
+// The script-tag files have every message put in at build time (three languages in puolesta.js, one in each
+// per-language file); the npm build looks each one up by id when it renders. All must say exactly the same, in
+// every answer the guide gives, the questions, and the notices that carry a value from the page.
+describe('build-time messages', () => {
+  const IMPORTS = JSON.stringify({imports: {
+    'lit': '/node_modules/lit/index.js', 'lit/': '/node_modules/lit/',
+    'lit-html': '/node_modules/lit-html/lit-html.js', 'lit-html/': '/node_modules/lit-html/',
+    'lit-element/': '/node_modules/lit-element/', '@lit/reactive-element': '/node_modules/@lit/reactive-element/reactive-element.js',
+    '@lit/reactive-element/': '/node_modules/@lit/reactive-element/', '@lit/localize': '/node_modules/@lit/localize/lit-localize.js',
+    '@lit/localize/': '/node_modules/@lit/localize/'}});
+  const LOADERS = {
+    npm: `<script type="importmap">${IMPORTS}</script><script type="module" src="/dist/lib/index.js"></script><script type="module">
+      import {MandateGuide, ActingForSelector} from '/dist/lib/index.js';
+      customElements.define('mandate-guide', MandateGuide);
+      customElements.define('acting-for-selector', ActingForSelector);</script>`,
+    all: script('/dist/cdn/puolesta.js'),
+  };
+  let server;
+  let browser;
+  before(async () => {
+    const pages = {};
+    for (const lang of ['fi', 'sv', 'en']) {
+      for (const [name, head] of Object.entries({...LOADERS, one: script(`/dist/cdn/puolesta.${lang}.js`)})) {
+        pages[`/${name}-${lang}.html`] = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>t</title>${head}</head><body><main>${SAME_GUIDES.join('')}<acting-for-selector></acting-for-selector></main></body></html>`;
+      }
+    }
+    server = await serve({pages});
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const lang of ['fi', 'sv', 'en']) {
+    it(`puolesta.js and puolesta.${lang}.js say exactly what the npm build says in ${lang}`, async () => {
+      const texts = {};
+      for (const name of ['npm', 'all', 'one']) {
+        const tab = await browser.newPage();
+        const problems = await watch(tab);
+        await tab.goto(`${server.url}/${name}-${lang}.html`, {waitUntil: 'networkidle'});
+        await tab.waitForFunction((n) => [...document.querySelectorAll('mandate-guide')].filter((g) => g.shadowRoot?.querySelector('[part=verdict], form')).length === n, SAME_GUIDES.length, {timeout: 5000});
+        await tab.waitForTimeout(200);
+        texts[name] = await tab.evaluate(() => [...document.querySelectorAll('mandate-guide, acting-for-selector')].map((el) => el.shadowRoot.textContent.replace(/\s+/g, ' ')));
+        assert.deepEqual(problems.errors, [], name);
+        await tab.close();
+      }
+      assert.equal(texts.npm.length, SAME_GUIDES.length + 1);
+      assert.ok(texts.npm.every((t) => t.trim().length > 20));
+      assert.deepEqual(texts.all, texts.npm, 'puolesta.js');
+      assert.deepEqual(texts.one, texts.npm, `puolesta.${lang}.js`);
+    });
+  }
 });
