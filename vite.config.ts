@@ -53,8 +53,8 @@ const source = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.m
 
 /** The generated theme subset with only the `keep` languages' names (`n`) and descriptions (`d`). */
 function keepThemeTexts(code: string, keep: string[]): string {
-  const start = code.indexOf('= [') + 2;
-  const end = code.lastIndexOf('];') + 1;
+  const start = code.indexOf('[{');
+  const end = code.indexOf('}]', start) + 2;
   const records = JSON.parse(code.slice(start, end)) as Array<Record<string, unknown>>;
   for (const record of records) {
     for (const field of ['n', 'd']) {
