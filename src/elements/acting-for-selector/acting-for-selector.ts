@@ -39,9 +39,6 @@ export class ActingForSelector extends LitElement {
     tokens,
     choices,
     css`
-      fieldset {
-        margin: 0 0 var(--_s3);
-      }
       .result {
         border-left: 5px solid var(--_info);
         background: var(--_surface);
@@ -57,18 +54,8 @@ export class ActingForSelector extends LitElement {
       .result p {
         margin: 0 0 var(--_s1);
       }
-      .error {
-        color: var(--_alert);
-        font-weight: 600;
-      }
       .guide-more {
         margin: 0 0 var(--_s4);
-      }
-      summary {
-        cursor: pointer;
-        color: var(--_link);
-        font-weight: 600;
-        padding: var(--_s1) 0;
       }
       @media (forced-colors: active) {
         .option,
