@@ -14,6 +14,7 @@ import type {TemplateResult} from 'lit';
 import {templates as fi} from './generated/locales/fi.js';
 import {templates as sv} from './generated/locales/sv.js';
 import type {Locale} from './core/locale.js';
+import {ONLY_LOCALE} from './only-locale.js';
 
 export {str} from '@lit/localize/internal/str-tag.js';
 
@@ -45,6 +46,8 @@ export const msg = ((template: Localized, options?: {id?: string}) => lookup(tem
 
 /** Runs `fn` with `locale` active for every `msg` call it makes synchronously. */
 export function inLocale<T>(locale: Locale, fn: () => T): T {
+  // A per-language file has its messages put in at build time: nothing to switch.
+  if (ONLY_LOCALE) return fn();
   const previous = active;
   const previousLocale = activeLocale;
   active = TABLES[locale];
