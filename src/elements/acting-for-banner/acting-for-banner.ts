@@ -214,7 +214,7 @@ export class ActingForBanner extends LitElement {
         </p>
         <div class="actions">
           ${switchHref ? html`<a href=${switchHref} part="switch">${msg('Switch', {id: 'b5'})}</a>` : nothing}
-          <button type="button" class="primary" part="stop" ?disabled=${this.stopping} aria-busy=${this.stopping ? 'true' : 'false'} @click=${this.#stop}>
+          <button type="button" class="primary" part="stop" ?disabled=${this.stopping} aria-busy=${this.stopping} @click=${this.#stop}>
             ${this.stopping ? msg('Stopping…', {id: 'b6'}) : msg('Stop acting on their behalf', {id: 'b7'})}
           </button>
         </div>

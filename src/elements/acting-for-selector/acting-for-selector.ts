@@ -252,7 +252,7 @@ export class ActingForSelector extends LitElement {
       <section lang=${locale} aria-labelledby="${this.#uid}-title">
         ${heading(level, msg('Whose matter are you handling?', {id: 'v0'}), `${this.#uid}-title`)}
         ${this.result ? this.#renderResult(level + 1) : nothing}
-        <form part="form" @submit=${this.#continue} aria-busy=${this.busy ? 'true' : 'false'}>
+        <form part="form" @submit=${this.#continue} aria-busy=${this.busy}>
           <fieldset aria-describedby=${this.problem ? problemId : nothing}>
             <legend>${msg('I am handling this matter', {id: 'si'})}</legend>
             ${options.map(
@@ -275,7 +275,7 @@ export class ActingForSelector extends LitElement {
             )}
           </fieldset>
           ${this.problem ? html`<p class="error" id=${problemId} role="alert">${this.problem}</p>` : nothing}
-          <button class="primary" part="continue" type="submit" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>
+          <button class="primary" part="continue" type="submit" ?disabled=${this.busy} aria-busy=${this.busy}>
             ${this.busy ? msg('Opening Suomi.fi…', {id: 'sb'}) : msg('Continue', {id: 'sj'})}
           </button>
           ${this.choice && this.choice !== 'self' && !this.busy
