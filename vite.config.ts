@@ -1,27 +1,71 @@
 import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
 import {defineConfig, type Plugin, type UserConfig} from 'vite';
-import {dropSourceText, minifyTemplatesPlugin} from './scripts/minify-templates.mjs';
+import {minifyTemplatesPlugin} from './scripts/minify-templates.mjs';
+import {inlineMessages, readTable} from './scripts/inline-messages.mjs';
 
 /**
- * In a per-language script-tag build, the other languages' tables are left out, ONLY_LOCALE names the one kept,
- * and (fi, sv) the English source text goes too.
+ * In a per-language script-tag build, ONLY_LOCALE names the one language kept, and every `msg()` call is replaced
+ * at build time by its text in that language (the Finnish or Swedish table from `lit-localize build`, or the
+ * English source): no message table, ids or lookup in the file.
  */
 function oneLanguage(locale: string): Plugin {
+  const table = locale === 'en' ? undefined : readTable(readFileSync(source(`generated/locales/${locale}.ts`), 'utf8'));
   return {
     name: 'puolesta-one-language',
     enforce: 'pre',
     load(id) {
       if (/src[\\/]only-locale\.ts$/.test(id)) return `export const ONLY_LOCALE = ${JSON.stringify(locale)};`;
-      const table = /generated[\\/]locales[\\/](fi|sv)\.ts$/.exec(id);
-      if (table && table[1] !== locale) return 'export const templates = undefined;';
+      if (/generated[\\/]locales[\\/](fi|sv)\.ts$/.test(id)) return 'export const templates = undefined;';
       return null;
     },
-    // A Finnish or Swedish file never shows the English source text: only the table's texts.
     transform(code, id) {
-      if (locale === 'en' || !/[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('msg(')) return null;
-      return {code: dropSourceText(code), map: null};
+      // The bundled themes keep names and descriptions in this language and in Finnish, the fallback that
+      // describeTheme shows (marked as Finnish) when a theme has no name in the page language: nothing else is read.
+      if (/generated[\\/]themes-municipal\.ts$/.test(id)) return {code: keepThemeTexts(code, ['fi', locale]), map: null};
+      if (!/[\\/]src[\\/].*\.ts$/.test(id) || !/\bmsg\(/.test(code)) return null;
+      return {code: inlineMessages(code, [table], id), map: null};
     },
   };
+}
+
+/**
+ * The all-language script-tag file: every `msg()` call becomes its English, Finnish and Swedish text, and
+ * `inline()` (src/localization.ts) picks the render locale's at run time: no tables, ids or lookup by id.
+ */
+function allLanguages(): Plugin {
+  const tables = [undefined, readTable(readFileSync(source('generated/locales/fi.ts'), 'utf8')), readTable(readFileSync(source('generated/locales/sv.ts'), 'utf8'))];
+  const localization = JSON.stringify(source('localization.ts'));
+  return {
+    name: 'puolesta-all-languages',
+    enforce: 'pre',
+    load(id) {
+      return /generated[\\/]locales[\\/](fi|sv)\.ts$/.test(id) ? 'export const templates = undefined;' : null;
+    },
+    transform(code, id) {
+      if (!/[\\/]src[\\/].*\.ts$/.test(id) || /[\\/]src[\\/]localization\.ts$/.test(id) || !/\bmsg\(/.test(code)) return null;
+      return {code: `import {inline as __inline} from ${localization};\n${inlineMessages(code, tables, id)}`, map: null};
+    },
+  };
+}
+
+const source = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
+/** The generated theme subset with only the `keep` languages' names (`n`) and descriptions (`d`). */
+function keepThemeTexts(code: string, keep: string[]): string {
+  const start = code.indexOf('[{');
+  const end = code.indexOf('}]', start) + 2;
+  const records = JSON.parse(code.slice(start, end)) as Array<Record<string, unknown>>;
+  for (const record of records) {
+    for (const field of ['n', 'd']) {
+      const texts = record[field] as Record<string, string> | undefined;
+      if (!texts) continue;
+      const kept = Object.fromEntries(Object.entries(texts).filter(([lang]) => keep.includes(lang)));
+      if (Object.keys(kept).length) record[field] = kept;
+      else delete record[field];
+    }
+  }
+  return `${code.slice(0, start)}${JSON.stringify(records)}${code.slice(end)}`;
 }
 
 // Builds: `vite build` → dist/lib (ESM for bundlers, lit external, catalogue as a lazy chunk);
@@ -53,7 +97,7 @@ export default defineConfig(({mode}) => {
   const single = /^cdn-(fi|sv|en)$/.exec(mode)?.[1];
   return mode === 'cdn' || single
     ? {
-        plugins: [minifyTemplatesPlugin(), ...(single ? [oneLanguage(single)] : [])],
+        plugins: [minifyTemplatesPlugin(), single ? oneLanguage(single) : allLanguages()],
         // The generated locale modules only need `str`; the package index would add hashing and runtime setup.
         resolve: {alias: [{find: /^@lit\/localize$/, replacement: '@lit/localize/internal/str-tag.js'}]},
         publicDir: single ? false : 'src/generated/public',

@@ -1,5 +1,4 @@
 import type {Plugin} from 'vite';
 export declare function minifyTemplates(source: string): string;
 export declare function minifyTemplatesPlugin(): Plugin;
-export declare function dropSourceText(source: string): string;
 export declare function readTemplate(src: string, pos: number): {parts: Array<{static: boolean; text: string}>; end: number};

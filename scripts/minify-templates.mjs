@@ -1,6 +1,7 @@
 // Vite plugin: collapses the whitespace inside lit `html` and `css` tagged templates, which minifiers leave
 // alone. HTML runs of whitespace become one space (never removed, so inline text keeps its spaces); CSS also
-// loses comments and the spaces around punctuation. Expressions inside `${…}` are left untouched.
+// loses comments, the spaces around punctuation, leading zeros and doubled hex digits. Expressions inside `${…}`
+// keep their code; templates nested in them (`${items.map((i) => html`…`)}`) are squeezed the same way.
 
 /** Finds `html\`…\`` and `css\`…\`` templates and rewrites their static parts. */
 export function minifyTemplates(source) {
@@ -14,7 +15,7 @@ export function minifyTemplates(source) {
     out += source.slice(i, start);
     const {parts, end} = readTemplate(source, start);
     const squeeze = match[1] === 'css' ? squeezeCss : squeezeHtml;
-    out += parts.map((p) => (p.static ? squeeze(p.text) : p.text)).join('');
+    out += parts.map((p) => (p.static ? squeeze(p.text) : minifyTemplates(p.text))).join('');
     i = end;
     tag.lastIndex = end;
   }
@@ -74,8 +75,11 @@ const squeezeCss = (text) =>
   text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,])\s*/g, '$1')
+    .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')
+    .replace(/\s+!important/g, '!important')
+    .replace(/([^\w.])0\.(\d)/g, '$1.$2')
+    .replace(/#([0-9a-f])\1([0-9a-f])\2([0-9a-f])\3\b/gi, '#$1$2$3')
     .replace(/;}/g, '}');
 
 export function minifyTemplatesPlugin() {
@@ -87,41 +91,4 @@ export function minifyTemplatesPlugin() {
       return {code: minifyTemplates(code), map: null};
     },
   };
-}
-
-/**
- * For a one-language file in Finnish or Swedish: every `msg()` call's English source text is dead (the table has
- * every message — the build fails otherwise), so it is emptied. `msg('…', …)` → `msg('', …)`; for `str` and `html`
- * templates only the static text goes and the expressions stay, since their values are what the table's
- * template is filled with.
- */
-export function dropSourceText(source) {
-  let out = '';
-  let i = 0;
-  const call = /\bmsg\(\s*/g;
-  let match;
-  while ((match = call.exec(source))) {
-    const at = match.index + match[0].length;
-    if (at < i) continue;
-    out += source.slice(i, at);
-    const quote = source[at];
-    if (quote === "'" || quote === '"') {
-      let end = at + 1;
-      while (source[end] !== quote) end += source[end] === '\\' ? 2 : 1;
-      out += `${quote}${quote}`;
-      i = end + 1;
-    } else {
-      const tag = /^(str|html)`/.exec(source.slice(at, at + 5));
-      if (!tag) {
-        i = at;
-        continue;
-      }
-      const start = at + tag[0].length;
-      const {parts, end} = readTemplate(source, start);
-      out += tag[0] + parts.map((p) => (p.static ? '' : p.text)).join('');
-      i = end;
-    }
-    call.lastIndex = i;
-  }
-  return out + source.slice(i);
 }

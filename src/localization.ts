@@ -14,6 +14,7 @@ import type {TemplateResult} from 'lit';
 import {templates as fi} from './generated/locales/fi.js';
 import {templates as sv} from './generated/locales/sv.js';
 import type {Locale} from './core/locale.js';
+import {ONLY_LOCALE} from './only-locale.js';
 
 export {str} from '@lit/localize/internal/str-tag.js';
 
@@ -23,6 +24,7 @@ type Table = Record<string, Localized>;
 const TABLES: Record<Locale, Table | undefined> = {fi: fi as Table, sv: sv as Table, en: undefined};
 
 let active: Table | undefined;
+let activeLocale: Locale = 'en';
 
 function lookup(template: Localized, id: string | undefined): unknown {
   const localized = id ? active?.[id] : undefined;
@@ -44,11 +46,22 @@ export const msg = ((template: Localized, options?: {id?: string}) => lookup(tem
 
 /** Runs `fn` with `locale` active for every `msg` call it makes synchronously. */
 export function inLocale<T>(locale: Locale, fn: () => T): T {
+  // A per-language file has its messages put in at build time: nothing to switch.
+  if (ONLY_LOCALE) return fn();
   const previous = active;
+  const previousLocale = activeLocale;
   active = TABLES[locale];
+  activeLocale = locale;
   try {
     return fn();
   } finally {
     active = previous;
+    activeLocale = previousLocale;
   }
 }
+
+/**
+ * The script-tag bundle's form of `msg` (scripts/inline-messages.mjs puts every message's three texts in at build
+ * time): the text in the locale `inLocale` set, English outside it, as `msg` answers.
+ */
+export const inline = <T>(en: T, fi: T, sv: T): T => (activeLocale === 'fi' ? fi : activeLocale === 'sv' ? sv : en);

@@ -50,6 +50,9 @@ export function parseThemeList(attr: unknown): {slugs: string[]; invalid: string
 
 export const themeUri = (slug: string) => `${THEME_URI_PREFIX}${slug}`;
 
+/** A Finnish theme name folded the way DVV's slugs mostly are: lower case, ä/å → a, ö → o, the rest → `_`. */
+export const slugOf = (name: string) => name.toLowerCase().replace(/[äå]/g, 'a').replace(/ö/g, 'o').replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+
 /** Lookup over one or more record lists (the bundled subset first, the full catalogue once loaded). */
 export class Catalogue {
   private readonly bySlug = new Map<string, ThemeRecord>();

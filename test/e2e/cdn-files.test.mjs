@@ -19,6 +19,13 @@ const EXPECTED = {
   en: ['You need a mandate from the person', 'Ordering a school certificate or diploma'],
 };
 const OTHER = {fi: 'sv', sv: 'en', en: 'fi'};
+// Every answer (principal × situation), the questions, and the notices that carry a value from the page.
+const SAME_GUIDES = [
+  ...['person', 'minor', 'company', 'association', 'housing-company', 'organisation'].flatMap((p) => ['on-behalf', 'joint', 'alone'].map((s) =>
+    `<mandate-guide theme="koulu_tai_tutkintotodistuksen_tilaaminen veroasioiden_hoito" principal="${p}" situation="${s}"></mandate-guide>`)),
+  '<mandate-guide theme="p55992 not!an!id" principal="nobody" situation="sometimes"></mandate-guide>',
+  '<mandate-guide theme="lainhuudatusasiakirjojen_tilaaminen" principal="minor"></mandate-guide>',
+];
 const sri = (file) => manifest.files[file].integrity;
 
 describe('per-language files and the versioned folder', () => {
@@ -94,4 +101,59 @@ describe('per-language files and the versioned folder', () => {
     assert.deepEqual(problems, {errors: [], csp: []});
     await tab.close();
   });
+});
+
+// The script-tag files have every message put in at build time (three languages in puolesta.js, one in each
+// per-language file); the npm build looks each one up by id when it renders. All must say exactly the same, in
+// every answer the guide gives, the questions, and the notices that carry a value from the page.
+describe('build-time messages', () => {
+  const IMPORTS = JSON.stringify({imports: {
+    'lit': '/node_modules/lit/index.js', 'lit/': '/node_modules/lit/',
+    'lit-html': '/node_modules/lit-html/lit-html.js', 'lit-html/': '/node_modules/lit-html/',
+    'lit-element/': '/node_modules/lit-element/', '@lit/reactive-element': '/node_modules/@lit/reactive-element/reactive-element.js',
+    '@lit/reactive-element/': '/node_modules/@lit/reactive-element/', '@lit/localize': '/node_modules/@lit/localize/lit-localize.js',
+    '@lit/localize/': '/node_modules/@lit/localize/'}});
+  const LOADERS = {
+    npm: `<script type="importmap">${IMPORTS}</script><script type="module" src="/dist/lib/index.js"></script><script type="module">
+      import {MandateGuide, ActingForSelector} from '/dist/lib/index.js';
+      customElements.define('mandate-guide', MandateGuide);
+      customElements.define('acting-for-selector', ActingForSelector);</script>`,
+    all: script('/dist/cdn/puolesta.js'),
+  };
+  let server;
+  let browser;
+  before(async () => {
+    const pages = {};
+    for (const lang of ['fi', 'sv', 'en']) {
+      for (const [name, head] of Object.entries({...LOADERS, one: script(`/dist/cdn/puolesta.${lang}.js`)})) {
+        pages[`/${name}-${lang}.html`] = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>t</title>${head}</head><body><main>${SAME_GUIDES.join('')}<acting-for-selector></acting-for-selector></main></body></html>`;
+      }
+    }
+    server = await serve({pages});
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const lang of ['fi', 'sv', 'en']) {
+    it(`puolesta.js and puolesta.${lang}.js say exactly what the npm build says in ${lang}`, async () => {
+      const texts = {};
+      for (const name of ['npm', 'all', 'one']) {
+        const tab = await browser.newPage();
+        const problems = await watch(tab);
+        await tab.goto(`${server.url}/${name}-${lang}.html`, {waitUntil: 'networkidle'});
+        await tab.waitForFunction((n) => [...document.querySelectorAll('mandate-guide')].filter((g) => g.shadowRoot?.querySelector('[part=verdict], form')).length === n, SAME_GUIDES.length, {timeout: 5000});
+        await tab.waitForTimeout(200);
+        texts[name] = await tab.evaluate(() => [...document.querySelectorAll('mandate-guide, acting-for-selector')].map((el) => el.shadowRoot.textContent.replace(/\s+/g, ' ')));
+        assert.deepEqual(problems.errors, [], name);
+        await tab.close();
+      }
+      assert.equal(texts.npm.length, SAME_GUIDES.length + 1);
+      assert.ok(texts.npm.every((t) => t.trim().length > 20));
+      assert.deepEqual(texts.all, texts.npm, 'puolesta.js');
+      assert.deepEqual(texts.one, texts.npm, `puolesta.${lang}.js`);
+    });
+  }
 });

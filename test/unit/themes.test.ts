@@ -20,6 +20,14 @@ describe('theme catalogue', () => {
     expect(new Catalogue(all).has('sotalapsitietojen_selvittaminen')).to.equal(true);
   });
 
+  it('bundles each municipal theme with the slug and names the full list gives it', () => {
+    const full = new Catalogue(all);
+    for (const record of municipal) {
+      expect(full.get(record.s), record.s).to.deep.equal(record);
+    }
+    expect(new Set(municipal.map((r) => r.s)).size).to.equal(municipal.length);
+  });
+
   it('parses theme ids from hostile input without throwing', () => {
     expect(parseThemeId('<script>alert(1)</script>')).to.equal(undefined);
     expect(parseThemeId('javascript:alert(1)')).to.equal(undefined);

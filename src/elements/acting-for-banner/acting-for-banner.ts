@@ -102,43 +102,43 @@ export class ActingForBanner extends LitElement {
   private stoppedName: string | null = null;
   private announcement = '';
 
-  private channel?: BroadcastChannel;
-  private unwatchLang?: () => void;
-  private refreshId = 0;
-  private readonly onVisibility = () => {
+  #channel?: BroadcastChannel;
+  #unwatchLang?: () => void;
+  #refreshId = 0;
+  readonly #onVisibility = () => {
     if (document.visibilityState === 'visible') void this.refresh();
   };
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unwatchLang = watchLang(this);
-    document.addEventListener('visibilitychange', this.onVisibility);
+    this.#unwatchLang = watchLang(this);
+    document.addEventListener('visibilitychange', this.#onVisibility);
     if (typeof BroadcastChannel !== 'undefined') {
-      this.channel = new BroadcastChannel(CHANNEL_NAME);
-      this.channel.onmessage = () => void this.refresh();
+      this.#channel = new BroadcastChannel(CHANNEL_NAME);
+      this.#channel.onmessage = () => void this.refresh();
     }
     void this.refresh();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unwatchLang?.();
-    document.removeEventListener('visibilitychange', this.onVisibility);
-    this.channel?.close();
-    this.channel = undefined;
+    this.#unwatchLang?.();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#channel?.close();
+    this.#channel = undefined;
   }
 
   /** Re-reads the session; the newest request wins so a slow answer cannot overwrite a newer one. */
   async refresh(): Promise<void> {
-    const id = ++this.refreshId;
+    const id = ++this.#refreshId;
     const endpoint = endpointUrl(this.sessionUrl, location.href);
     const result = endpoint ? await fetchSession(endpoint.href, undefined, endpoint.crossOrigin) : ({ok: false, code: 'session-url-refused'} as const);
-    if (id !== this.refreshId) return;
+    if (id !== this.#refreshId) return;
     if (!result.ok) emit(this, 'puolesta-error', {code: result.code});
-    this.apply(result.ok ? result.actingFor : null);
+    this.#apply(result.ok ? result.actingFor : null);
   }
 
-  private apply(next: ActingFor | null): void {
+  #apply(next: ActingFor | null): void {
     const before = this.actingFor;
     const changed = before?.name !== next?.name || before?.type !== next?.type;
     this.actingFor = next;
@@ -146,18 +146,18 @@ export class ActingForBanner extends LitElement {
     if (next) this.stoppedName = null;
     const locale = resolveLocale(this);
     this.announcement = inLocale(locale, () =>
-      next ? this.sentence(next) : before ? msg('You are now acting as yourself.', {id: 'b0'}) : '',
+      next ? this.#sentence(next) : before ? msg('You are now acting as yourself.', {id: 'b0'}) : '',
     );
     emit(this, 'puolesta-acting-for-change', next ? {type: next.type, name: next.name} : null);
   }
 
-  private sentence(who: ActingFor): string {
+  #sentence(who: ActingFor): string {
     return who.type === 'organisation'
       ? msg(str`You are acting on behalf of the organisation ${who.name}`, {id: 'b1o'})
       : msg(str`You are acting on behalf of ${who.name}`, {id: 'b2'});
   }
 
-  private async stop(): Promise<void> {
+  async #stop(): Promise<void> {
     const endpoint = endpointUrl(this.stopUrl, location.href);
     const name = this.actingFor?.name ?? null;
     this.stopping = true;
@@ -183,7 +183,7 @@ export class ActingForBanner extends LitElement {
       return;
     }
     this.stoppedName = name;
-    this.apply(null);
+    this.#apply(null);
     broadcastChange();
     await this.updateComplete;
     // The banner is gone; focus the confirmation that replaced it so keyboard users are not lost.
@@ -192,10 +192,10 @@ export class ActingForBanner extends LitElement {
 
   override render(): TemplateResult {
     const locale = resolveLocale(this);
-    return inLocale(locale, () => this.renderIn(locale));
+    return inLocale(locale, () => this.#renderIn(locale));
   }
 
-  private renderIn(locale: Locale): TemplateResult {
+  #renderIn(locale: Locale): TemplateResult {
     const live = html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
     const who = this.actingFor;
     if (!who) {
@@ -214,7 +214,7 @@ export class ActingForBanner extends LitElement {
         </p>
         <div class="actions">
           ${switchHref ? html`<a href=${switchHref} part="switch">${msg('Switch', {id: 'b5'})}</a>` : nothing}
-          <button type="button" class="primary" part="stop" ?disabled=${this.stopping} aria-busy=${this.stopping ? 'true' : 'false'} @click=${this.stop}>
+          <button type="button" class="primary" part="stop" ?disabled=${this.stopping} aria-busy=${this.stopping} @click=${this.#stop}>
             ${this.stopping ? msg('Stopping…', {id: 'b6'}) : msg('Stop acting on their behalf', {id: 'b7'})}
           </button>
         </div>

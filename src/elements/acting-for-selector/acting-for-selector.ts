@@ -21,6 +21,7 @@ import {choices, tokens} from '../shared/styles.js';
 
 type Choice = 'self' | Mode;
 const MODE_KEY = 'puolesta-mode';
+let instances = 0;
 
 /**
  * The explicit choice DVV requires before principal selection: act as yourself, for a person, or for an
@@ -38,9 +39,6 @@ export class ActingForSelector extends LitElement {
     tokens,
     choices,
     css`
-      fieldset {
-        margin: 0 0 var(--_s3);
-      }
       .result {
         border-left: 5px solid var(--_info);
         background: var(--_surface);
@@ -56,18 +54,8 @@ export class ActingForSelector extends LitElement {
       .result p {
         margin: 0 0 var(--_s1);
       }
-      .error {
-        color: var(--_alert);
-        font-weight: 600;
-      }
       .guide-more {
         margin: 0 0 var(--_s4);
-      }
-      summary {
-        cursor: pointer;
-        color: var(--_link);
-        font-weight: 600;
-        padding: var(--_s1) 0;
       }
       @media (forced-colors: active) {
         .option,
@@ -114,28 +102,27 @@ export class ActingForSelector extends LitElement {
   private problem = '';
   private announcement = '';
 
-  private unwatchLang?: () => void;
-  private static uidCounter = 0;
-  private readonly uid = `afs${++ActingForSelector.uidCounter}`;
-  private readonly onPageShow = (event: PageTransitionEvent) => {
+  #unwatchLang?: () => void;
+  readonly #uid = `afs${++instances}`;
+  readonly #onPageShow = (event: PageTransitionEvent) => {
     if (event.persisted) this.busy = false; // back from Suomi.fi via bfcache: the button must work again
   };
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unwatchLang = watchLang(this);
-    addEventListener('pageshow', this.onPageShow);
-    if (!this.readReturn()) void this.loadPrincipal(false);
+    this.#unwatchLang = watchLang(this);
+    addEventListener('pageshow', this.#onPageShow);
+    if (!this.#readReturn()) void this.#loadPrincipal(false);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unwatchLang?.();
-    removeEventListener('pageshow', this.onPageShow);
+    this.#unwatchLang?.();
+    removeEventListener('pageshow', this.#onPageShow);
   }
 
   /** Reads `acting-for=…` once, removes it from the address bar, and announces the outcome. */
-  private readReturn(): boolean {
+  #readReturn(): boolean {
     const result = readActingForResult(location.search);
     if (!result) return false;
     history.replaceState(history.state, '', withoutActingForResult(location.href));
@@ -148,8 +135,8 @@ export class ActingForSelector extends LitElement {
       // storage blocked: the guidance then just does not preset the principal
     }
     if (result !== 'ok') emit(this, 'puolesta-error', {code: `acting-for-${result}`});
-    this.announce();
-    if (result === 'ok') void this.loadPrincipal(true);
+    this.#announce();
+    if (result === 'ok') void this.#loadPrincipal(true);
     return true;
   }
 
@@ -157,7 +144,7 @@ export class ActingForSelector extends LitElement {
    * Whom the citizen acts for now, so the form shows the choice in force (not an empty choice, as if they had
    * to choose again). After a return it is also announced and told to other tabs.
    */
-  private async loadPrincipal(returned: boolean): Promise<void> {
+  async #loadPrincipal(returned: boolean): Promise<void> {
     const url = sameOriginUrl(this.sessionUrl, location.href);
     const state = url ? await fetchSession(url) : undefined;
     this.principal = state?.ok ? state.actingFor : null;
@@ -167,14 +154,14 @@ export class ActingForSelector extends LitElement {
       emit(this, 'puolesta-acting-for-change', {type: this.principal.type, name: this.principal.name});
       broadcastChange();
     }
-    this.announce();
+    this.#announce();
   }
 
-  private announce(): void {
-    this.announcement = inLocale(resolveLocale(this), () => this.resultText().join(' '));
+  #announce(): void {
+    this.announcement = inLocale(resolveLocale(this), () => this.#resultText().join(' '));
   }
 
-  private resultText(): string[] {
+  #resultText(): string[] {
     switch (this.result) {
       case 'ok':
         return this.principal
@@ -205,11 +192,11 @@ export class ActingForSelector extends LitElement {
     }
   }
 
-  private get modeList(): Mode[] {
+  get #modeList(): Mode[] {
     return parseModes(this.modes);
   }
 
-  private continue(event: Event): void {
+  #continue(event: Event): void {
     event.preventDefault();
     const locale = resolveLocale(this);
     if (!this.choice) {
@@ -247,48 +234,48 @@ export class ActingForSelector extends LitElement {
 
   override render(): TemplateResult {
     const locale = resolveLocale(this);
-    return inLocale(locale, () => this.renderIn(locale));
+    return inLocale(locale, () => this.#renderIn(locale));
   }
 
-  private renderIn(locale: Locale): TemplateResult {
+  #renderIn(locale: Locale): TemplateResult {
     const level = toHeadingLevel(this.headingLevel);
     const options: {value: Choice; label: string; hint: string}[] = [
       {value: 'self', label: msg('Myself', {id: 'sc'}), hint: msg('You handle your own matter.', {id: 'sd'})},
-      ...this.modeList.map((mode) =>
+      ...this.#modeList.map((mode) =>
         mode === 'person'
           ? {value: mode as Choice, label: msg('On behalf of another person', {id: 'se'}), hint: msg('You choose the person in Suomi.fi. You need their mandate, or to be their guardian.', {id: 'sf'})}
           : {value: mode as Choice, label: msg('On behalf of an organisation', {id: 'sgo'}), hint: msg('For example, a company, an association or a housing company. You choose it in Suomi.fi. You need a mandate or a role in it.', {id: 'sho'})},
       ),
     ];
-    const problemId = `${this.uid}-problem`;
+    const problemId = `${this.#uid}-problem`;
     return html`
-      <section lang=${locale} aria-labelledby="${this.uid}-title">
-        ${heading(level, msg('Whose matter are you handling?', {id: 'v0'}), `${this.uid}-title`)}
-        ${this.result ? this.renderResult(level + 1) : nothing}
-        <form part="form" @submit=${this.continue} aria-busy=${this.busy ? 'true' : 'false'}>
+      <section lang=${locale} aria-labelledby="${this.#uid}-title">
+        ${heading(level, msg('Whose matter are you handling?', {id: 'v0'}), `${this.#uid}-title`)}
+        ${this.result ? this.#renderResult(level + 1) : nothing}
+        <form part="form" @submit=${this.#continue} aria-busy=${this.busy}>
           <fieldset aria-describedby=${this.problem ? problemId : nothing}>
             <legend>${msg('I am handling this matter', {id: 'si'})}</legend>
             ${options.map(
               (option) => html`<label class="option">
                 <input
                   type="radio"
-                  name="${this.uid}-choice"
+                  name="${this.#uid}-choice"
                   .value=${option.value}
                   .checked=${this.choice === option.value}
                   ?disabled=${this.busy}
-                  aria-describedby="${this.uid}-${option.value}"
+                  aria-describedby="${this.#uid}-${option.value}"
                   @change=${() => {
                     this.choice = option.value;
                     this.problem = '';
                   }}
                 />
                 <span class="label">${option.label}</span>
-                <span class="hint" id="${this.uid}-${option.value}">${option.hint}</span>
+                <span class="hint" id="${this.#uid}-${option.value}">${option.hint}</span>
               </label>`,
             )}
           </fieldset>
           ${this.problem ? html`<p class="error" id=${problemId} role="alert">${this.problem}</p>` : nothing}
-          <button class="primary" part="continue" type="submit" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>
+          <button class="primary" part="continue" type="submit" ?disabled=${this.busy} aria-busy=${this.busy}>
             ${this.busy ? msg('Opening Suomi.fi…', {id: 'sb'}) : msg('Continue', {id: 'sj'})}
           </button>
           ${this.choice && this.choice !== 'self' && !this.busy
@@ -300,14 +287,14 @@ export class ActingForSelector extends LitElement {
     `;
   }
 
-  private renderResult(level: number): TemplateResult {
+  #renderResult(level: number): TemplateResult {
     const ok = this.result === 'ok';
     const theme = parseThemeList(this.theme).slugs.join(' ');
     const showGuide = (this.result === 'denied' || this.result === 'no-role') && customElements.get('mandate-guide');
     // The guidance sits after the message, not inside it: a long guide in a red box reads as one big error.
     return html`
       <div class="result ${ok ? 'ok' : 'problem'}" part="result">
-        ${this.resultText().map((line) => html`<p>${line}</p>`)}
+        ${this.#resultText().map((line) => html`<p>${line}</p>`)}
       </div>
         ${showGuide
           ? html`<details class="guide-more">

@@ -111,49 +111,49 @@ export class MandateGuide extends LitElement {
   /** The theme card whose name was just copied (or could not be), for a visible confirmation beside its button. */
   private copied?: {id: string; ok: boolean};
 
-  private readonly uid = `mg${++instances}`;
-  private unwatchLang?: () => void;
-  private ptvAbort?: AbortController;
+  readonly #uid = `mg${++instances}`;
+  #unwatchLang?: () => void;
+  #ptvAbort?: AbortController;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unwatchLang = watchLang(this);
+    this.#unwatchLang = watchLang(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unwatchLang?.();
-    this.ptvAbort?.abort();
+    this.#unwatchLang?.();
+    this.#ptvAbort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('serviceChannel') || changed.has('service') || changed.has('ptvBase')) this.loadPtv();
+    if (changed.has('serviceChannel') || changed.has('service') || changed.has('ptvBase')) this.#loadPtv();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('theme') || changed.has('catalogueUrl') || changed.has('ptv' as keyof MandateGuide)) this.loadCatalogueIfNeeded();
+    if (changed.has('theme') || changed.has('catalogueUrl') || changed.has('ptv' as keyof MandateGuide)) this.#loadCatalogueIfNeeded();
   }
 
-  private get presetPrincipal(): Principal | undefined {
+  get #presetPrincipal(): Principal | undefined {
     return parsePrincipal(this.principal);
   }
-  private get presetSituation(): Situation | undefined {
+  get #presetSituation(): Situation | undefined {
     return parseSituation(this.situation);
   }
-  private get currentPrincipal(): Principal | undefined {
-    return this.presetPrincipal ?? this.chosenPrincipal;
+  get #currentPrincipal(): Principal | undefined {
+    return this.#presetPrincipal ?? this.chosenPrincipal;
   }
-  private get currentSituation(): Situation | undefined {
-    return this.presetSituation ?? this.chosenSituation;
+  get #currentSituation(): Situation | undefined {
+    return this.#presetSituation ?? this.chosenSituation;
   }
 
-  private loadPtv(): void {
-    this.ptvAbort?.abort();
+  #loadPtv(): void {
+    this.#ptvAbort?.abort();
     if (!this.serviceChannel) {
       this.ptv = {status: 'idle'};
       return;
     }
-    const abort = (this.ptvAbort = new AbortController());
+    const abort = (this.#ptvAbort = new AbortController());
     this.ptv = {status: 'loading'};
     fetchChannelThemes({
       base: this.ptvBase,
@@ -172,13 +172,13 @@ export class MandateGuide extends LitElement {
   }
 
   /** Theme slugs to show: PTV's when it answered with themes, else the `theme` attribute. */
-  private get themeSlugs(): {slugs: string[]; invalid: string[]} {
+  get #themeSlugs(): {slugs: string[]; invalid: string[]} {
     if (this.ptv.status === 'ok') return {slugs: this.ptv.themes.map((t) => t.slug), invalid: []};
     return parseThemeList(this.theme);
   }
 
-  private loadCatalogueIfNeeded(): void {
-    const unknown = this.themeSlugs.slugs.filter((slug) => !bundled.has(slug) && !this.extraCatalogue?.has(slug));
+  #loadCatalogueIfNeeded(): void {
+    const unknown = this.#themeSlugs.slugs.filter((slug) => !bundled.has(slug) && !this.extraCatalogue?.has(slug));
     if (unknown.length === 0 || this.extraCatalogue || this.catalogueFailed) return;
     loadFullCatalogue(this.catalogueUrl).then(
       (records) => (this.extraCatalogue = new Catalogue(records)),
@@ -189,48 +189,48 @@ export class MandateGuide extends LitElement {
     );
   }
 
-  private themeViews(locale: Locale): ThemeView[] {
+  #themeViews(locale: Locale): ThemeView[] {
     const ptvNames = new Map(this.ptv.status === 'ok' ? this.ptv.themes.map((t) => [t.slug, t.names]) : []);
-    return this.themeSlugs.slugs.map((slug) =>
+    return this.#themeSlugs.slugs.map((slug) =>
       describeTheme(slug, bundled.get(slug) ?? this.extraCatalogue?.get(slug), locale, ptvNames.get(slug)),
     );
   }
 
-  private get catalogueLoading(): boolean {
-    return !this.extraCatalogue && !this.catalogueFailed && this.themeSlugs.slugs.some((s) => !bundled.has(s));
+  get #catalogueLoading(): boolean {
+    return !this.extraCatalogue && !this.catalogueFailed && this.#themeSlugs.slugs.some((s) => !bundled.has(s));
   }
 
   override render(): TemplateResult {
     const locale = resolveLocale(this);
-    return inLocale(locale, () => this.renderIn(locale));
+    return inLocale(locale, () => this.#renderIn(locale));
   }
 
-  private renderIn(locale: Locale): TemplateResult {
+  #renderIn(locale: Locale): TemplateResult {
     const level = toHeadingLevel(this.headingLevel);
-    const principal = this.currentPrincipal;
-    const situation = this.currentSituation;
+    const principal = this.#currentPrincipal;
+    const situation = this.#currentSituation;
     const guidance = principal && situation ? triage(principal, situation) : undefined;
-    const views = this.catalogueLoading ? [] : this.themeViews(locale);
+    const views = this.#catalogueLoading ? [] : this.#themeViews(locale);
     const showFallback = this.ptv.status === 'failed' || views.some((v) => !v.known);
-    const bothPreset = !!(this.presetPrincipal && this.presetSituation);
+    const bothPreset = !!(this.#presetPrincipal && this.#presetSituation);
     return html`
-      <section part="container" class="guide" lang=${locale} aria-labelledby="${this.uid}-title">
-        ${heading(level, msg('Acting on behalf of someone else', {id: 'g0'}), `${this.uid}-title`)}
-        ${this.renderNotices(views)}
+      <section part="container" class="guide" lang=${locale} aria-labelledby="${this.#uid}-title">
+        ${heading(level, msg('Acting on behalf of someone else', {id: 'g0'}), `${this.#uid}-title`)}
+        ${this.#renderNotices(views)}
         ${showFallback ? html`<div class="fallback" part="fallback"><slot></slot></div>` : nothing}
-        ${bothPreset ? nothing : guidance && !this.asking ? this.renderSummary(principal!, situation!) : this.renderQuestions()}
-        ${guidance ? this.renderAnswer(guidance, views, level) : this.renderThemes(views, level + 1)}
+        ${bothPreset ? nothing : guidance && !this.asking ? this.#renderSummary(principal!, situation!) : this.#renderQuestions()}
+        ${guidance ? this.#renderAnswer(guidance, views, level) : this.#renderThemes(views, level + 1)}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       </section>
     `;
   }
 
-  private renderNotices(views: ThemeView[]): TemplateResult[] {
+  #renderNotices(views: ThemeView[]): TemplateResult[] {
     const notices: TemplateResult[] = [];
     const say = (text: string) => notices.push(html`<p class="notice" part="notice">${text}</p>`);
     // While PTV answers, the `theme` attribute is shown (usually the same theme), so nothing jumps; only a
     // guide with nothing to show yet says it is loading.
-    if ((this.ptv.status === 'loading' && views.length === 0 && !this.theme) || this.catalogueLoading) {
+    if ((this.ptv.status === 'loading' && views.length === 0 && !this.theme) || this.#catalogueLoading) {
       notices.push(html`<p class="notice loading" part="notice" role="status">${msg('Loading the mandate details…', {id: 'g1'})}</p>`);
     }
     if (this.ptv.status === 'failed') {
@@ -240,7 +240,7 @@ export class MandateGuide extends LitElement {
           : msg('We could not load the mandate details from the service description right now.', {id: 'g3'}),
       );
     }
-    for (const token of this.ptv.status === 'ok' ? [] : this.themeSlugs.invalid) {
+    for (const token of this.ptv.status === 'ok' ? [] : this.#themeSlugs.invalid) {
       say(msg(str`"${shorten(token)}" is not a mandate theme id, so it was left out.`, {id: 'g4'}));
     }
     for (const view of views.filter((v) => !v.known)) {
@@ -250,17 +250,17 @@ export class MandateGuide extends LitElement {
           : msg(str`We do not know a mandate theme called "${shorten(view.slug)}". See the service's own instructions.`, {id: 'g6'}),
       );
     }
-    if (this.principal !== null && !this.presetPrincipal) {
+    if (this.principal !== null && !this.#presetPrincipal) {
       say(msg(str`The page gave an unknown choice "${shorten(this.principal)}" for whose matter this is. Please choose below.`, {id: 'g7'}));
     }
-    if (this.situation !== null && !this.presetSituation) {
+    if (this.situation !== null && !this.#presetSituation) {
       say(msg(str`The page gave an unknown choice "${shorten(this.situation)}" for how the matter is handled. Please choose below.`, {id: 'g8'}));
     }
     return notices;
   }
 
-  private renderQuestions(): TemplateResult {
-    const principal = this.presetPrincipal ?? this.pickedPrincipal;
+  #renderQuestions(): TemplateResult {
+    const principal = this.#presetPrincipal ?? this.pickedPrincipal;
     const radios = <T extends string>(
       name: 'principal' | 'situation',
       legend: string,
@@ -268,7 +268,7 @@ export class MandateGuide extends LitElement {
       current: T | undefined,
       onPick: (value: T) => void,
     ) => {
-      const errorId = `${this.uid}-${name}-error`;
+      const errorId = `${this.#uid}-${name}-error`;
       const missing = this.missing.includes(name);
       return html`
         <fieldset class="question ${missing ? 'invalid' : ''}" aria-describedby=${missing ? errorId : nothing}>
@@ -279,10 +279,10 @@ export class MandateGuide extends LitElement {
           ${options.map(
             (option) => html`
               <label class="option">
-                <input type="radio" name="${this.uid}-${name}" .value=${option.value} .checked=${option.value === current}
-                  aria-describedby=${option.hint ? `${this.uid}-${name}-${option.value}` : nothing} @change=${() => onPick(option.value)} />
+                <input type="radio" name="${this.#uid}-${name}" .value=${option.value} .checked=${option.value === current}
+                  aria-describedby=${option.hint ? `${this.#uid}-${name}-${option.value}` : nothing} @change=${() => onPick(option.value)} />
                 <span class="label">${option.label}</span>
-                ${option.hint ? html`<span class="hint" id="${this.uid}-${name}-${option.value}">${option.hint}</span>` : nothing}
+                ${option.hint ? html`<span class="hint" id="${this.#uid}-${name}-${option.value}">${option.hint}</span>` : nothing}
               </label>
             `,
           )}
@@ -290,56 +290,56 @@ export class MandateGuide extends LitElement {
       `;
     };
     return html`
-      <form part="questions" class="questions" novalidate @submit=${this.submit}>
-        ${this.presetPrincipal ? nothing : radios('principal', principalLegend(), principalOptions(), this.pickedPrincipal, (v) => this.pick('principal', v))}
-        ${this.presetSituation ? nothing : radios('situation', situationLegend(), situationOptions(principal), this.pickedSituation, (v) => this.pick('situation', v))}
+      <form part="questions" class="questions" novalidate @submit=${this.#submit}>
+        ${this.#presetPrincipal ? nothing : radios('principal', principalLegend(), principalOptions(), this.pickedPrincipal, (v) => this.#pick('principal', v))}
+        ${this.#presetSituation ? nothing : radios('situation', situationLegend(), situationOptions(principal), this.pickedSituation, (v) => this.#pick('situation', v))}
         <button type="submit" class="primary">${msg('Show guidance', {id: 'w26'})}</button>
       </form>
     `;
   }
 
   /** A radio was chosen: remember it, and the question no longer needs its error message. */
-  private pick(question: 'principal' | 'situation', value: string): void {
+  #pick(question: 'principal' | 'situation', value: string): void {
     if (question === 'principal') this.pickedPrincipal = value as Principal;
     else this.pickedSituation = value as Situation;
     this.missing = this.missing.filter((q) => q !== question);
   }
 
   /** The answers in one line, with a way back to the questions: keeps the answer at the top of the guide. */
-  private renderSummary(principal: Principal, situation: Situation): TemplateResult {
+  #renderSummary(principal: Principal, situation: Situation): TemplateResult {
     const labelOf = <T extends string>(options: {value: T; label: string}[], value: T) => options.find((o) => o.value === value)?.label ?? value;
     return html`<div class="summary" part="summary">
       <p>
-        ${this.presetPrincipal ? nothing : html`<span class="answer-item"><span class="muted">${principalLegend()}</span> <strong>${labelOf(principalOptions(), principal)}</strong></span>`}
-        ${this.presetSituation ? nothing : html`<span class="answer-item"><span class="muted">${situationLegend()}</span> <strong>${labelOf(situationOptions(principal), situation)}</strong></span>`}
+        ${this.#presetPrincipal ? nothing : html`<span class="answer-item"><span class="muted">${principalLegend()}</span> <strong>${labelOf(principalOptions(), principal)}</strong></span>`}
+        ${this.#presetSituation ? nothing : html`<span class="answer-item"><span class="muted">${situationLegend()}</span> <strong>${labelOf(situationOptions(principal), situation)}</strong></span>`}
       </p>
-      <button type="button" class="change" @click=${this.changeAnswers}>${msg('Change answers', {id: 'w27'})}</button>
+      <button type="button" class="change" @click=${this.#changeAnswers}>${msg('Change answers', {id: 'w27'})}</button>
     </div>`;
   }
 
-  private submit = async (event: Event): Promise<void> => {
+  #submit = async (event: Event): Promise<void> => {
     event.preventDefault();
-    const principal = this.presetPrincipal ?? this.pickedPrincipal;
-    const situation = this.presetSituation ?? this.pickedSituation;
+    const principal = this.#presetPrincipal ?? this.pickedPrincipal;
+    const situation = this.#presetSituation ?? this.pickedSituation;
     this.missing = [...(principal ? [] : ['principal' as const]), ...(situation ? [] : ['situation' as const])];
     if (this.missing.length) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('.invalid input')?.focus();
       return;
     }
-    this.chosenPrincipal = this.presetPrincipal ? undefined : principal;
-    this.chosenSituation = this.presetSituation ? undefined : situation;
+    this.chosenPrincipal = this.#presetPrincipal ? undefined : principal;
+    this.chosenSituation = this.#presetSituation ? undefined : situation;
     this.asking = false;
-    this.answered();
+    this.#answered();
     await this.updateComplete;
     // The questions gave way to the answer: take keyboard and screen-reader users to its first line.
     this.renderRoot.querySelector<HTMLElement>('.verdict')?.focus();
   };
 
   /** Announces the verdict itself (so the screen reader hears what the page says) and tells the host page. */
-  private answered(): void {
-    const principal = this.currentPrincipal ?? null;
-    const situation = this.currentSituation ?? null;
+  #answered(): void {
+    const principal = this.#currentPrincipal ?? null;
+    const situation = this.#currentSituation ?? null;
     const guidance = principal && situation ? triage(principal, situation) : undefined;
     this.announcement = guidance ? inLocale(resolveLocale(this), () => msg(str`Guidance updated: ${verdictHeadline(guidance)}`, {id: 'w2d'})) : '';
     emit<SituationChangeDetail>(this, 'puolesta-situation-change', {
@@ -350,9 +350,9 @@ export class MandateGuide extends LitElement {
     });
   }
 
-  private changeAnswers = async (): Promise<void> => {
-    this.pickedPrincipal = this.currentPrincipal;
-    this.pickedSituation = this.currentSituation;
+  #changeAnswers = async (): Promise<void> => {
+    this.pickedPrincipal = this.#currentPrincipal;
+    this.pickedSituation = this.#currentSituation;
     this.asking = true;
     await this.updateComplete;
     const questions = this.renderRoot.querySelector('.questions');
@@ -360,11 +360,11 @@ export class MandateGuide extends LitElement {
   };
 
   /** Answer first: the verdict, the one next action, the numbered steps, then the rest behind disclosures. */
-  private renderAnswer(g: Guidance, views: ThemeView[], level: number): TemplateResult {
+  #renderAnswer(g: Guidance, views: ThemeView[], level: number): TemplateResult {
     return html`
       <div class="answer">
-        ${renderVerdict(g, `${this.uid}-verdict`)}
-        ${g.next === 'go-to-valtuudet' ? this.renderChoose(views, level + 1) : nothing}
+        ${renderVerdict(g, `${this.#uid}-verdict`)}
+        ${g.next === 'go-to-valtuudet' ? this.#renderChoose(views, level + 1) : nothing}
         ${renderSteps(g, level + 1)}
         ${renderDetails(g, html`<slot name="alternatives"></slot>`)}
       </div>
@@ -372,11 +372,11 @@ export class MandateGuide extends LitElement {
   }
 
   /** The theme cards: official name (with a copy button once the citizen is to choose it), description. */
-  private renderThemes(views: ThemeView[], level: number, copy = false): TemplateResult | typeof nothing {
+  #renderThemes(views: ThemeView[], level: number, copy = false): TemplateResult | typeof nothing {
     // In the "choose" box the box's own heading already says what these are: no eyebrow there.
     if (views.length === 0) return nothing;
     return html`${views.map((view, index) => {
-      const id = `${this.uid}-theme-${index}`;
+      const id = `${this.#uid}-theme-${index}`;
       const name = view.name
         ? html`<span lang=${view.name.lang}>${view.name.text}</span>`
         : msg('Mandate theme of this service', {id: 'w28'});
@@ -386,7 +386,7 @@ export class MandateGuide extends LitElement {
           <div class="theme-line">
             ${heading(level, name, id, 'theme-name')}
             ${copy && view.name
-              ? html`<button type="button" class="copy" aria-describedby=${id} @click=${() => this.copy(view.name!.text, id)}>${msg('Copy name', {id: 'gi'})}</button>`
+              ? html`<button type="button" class="copy" aria-describedby=${id} @click=${() => this.#copy(view.name!.text, id)}>${msg('Copy name', {id: 'gi'})}</button>`
               : nothing}
             ${this.copied?.id === id
               ? html`<span class="copy-status">${this.copied.ok ? msg('Copied', {id: 'w2f'}) : msg('Copying did not work. The name is selected: press Ctrl+C to copy it.', {id: 'go'})}</span>`
@@ -406,17 +406,17 @@ export class MandateGuide extends LitElement {
   }
 
   /** The next action when a mandate is involved: which theme(s) to choose, and the way to Suomi.fi Valtuudet. */
-  private renderChoose(views: ThemeView[], level: number): TemplateResult {
+  #renderChoose(views: ThemeView[], level: number): TemplateResult {
     const locale = resolveLocale(this);
     const newTab = html`<span class="visually-hidden"> ${msg('(opens in a new tab)', {id: 'gf'})}</span>`;
     return html`
-      <div class="choose" part="choose" role="group" aria-labelledby="${this.uid}-choose">
+      <div class="choose" part="choose" role="group" aria-labelledby="${this.#uid}-choose">
         ${heading(level, views.length > 1
           ? msg('Choose these mandate themes in Suomi.fi', {id: 'w2b'})
           : views.length
             ? msg('Choose this mandate theme in Suomi.fi', {id: 'w2c'})
-            : msg('In Suomi.fi, choose the mandate theme that this service names', {id: 'w2e'}), `${this.uid}-choose`)}
-        ${this.renderThemes(views, Math.min(level + 1, 6), true)}
+            : msg('In Suomi.fi, choose the mandate theme that this service names', {id: 'w2e'}), `${this.#uid}-choose`)}
+        ${this.#renderThemes(views, Math.min(level + 1, 6), true)}
         <p class="actions">
           <a class="cta" href=${VALTUUDET_HOME[locale]} hreflang=${locale} target="_blank" rel="noopener noreferrer"
             >${msg('Go to Suomi.fi Valtuudet', {id: 'gl'})}${newTab}</a>
@@ -427,7 +427,7 @@ export class MandateGuide extends LitElement {
     `;
   }
 
-  private async copy(text: string, id: string): Promise<void> {
+  async #copy(text: string, id: string): Promise<void> {
     const locale = resolveLocale(this);
     try {
       await navigator.clipboard.writeText(text);

@@ -21,16 +21,9 @@ export const guideStyles = css`
   .questions {
     margin: var(--_s3) 0;
   }
-  fieldset {
-    margin: 0 0 var(--_s3);
-  }
   .invalid {
     border-left: 4px solid var(--_alert);
     padding-left: var(--_s3);
-  }
-  .error {
-    color: var(--_alert);
-    font-weight: 600;
   }
   .summary {
     display: flex;
@@ -135,12 +128,6 @@ export const guideStyles = css`
   }
   details:last-child {
     border-bottom: 1px solid var(--_border);
-  }
-  summary {
-    cursor: pointer;
-    padding: var(--_s1) 0;
-    color: var(--_link);
-    font-weight: 600;
   }
   .details-body {
     padding: 0 0 var(--_s2);

@@ -24,8 +24,12 @@ interface LangAware extends Element {
 const watchers = new Set<LangAware>();
 let observer: MutationObserver | undefined;
 
-/** One observer for the whole page re-renders every element when any `lang` attribute changes. */
+/**
+ * One observer for the whole page re-renders every element when any `lang` attribute changes. A per-language
+ * file speaks one language whatever `lang` says, so there it watches nothing.
+ */
 export function watchLang(element: LangAware): () => void {
+  if (ONLY_LOCALE) return () => undefined;
   watchers.add(element);
   if (!observer) {
     observer = new MutationObserver(() => watchers.forEach((w) => w.requestUpdate()));

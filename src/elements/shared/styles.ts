@@ -106,12 +106,26 @@ export const tokens = css`
   }
 `;
 
-/** Radio choices as bordered cards (legend, hint, option with its hint under the label): guide and selector. */
+/**
+ * Radio choices as bordered cards (legend, hint, option with its hint under the label), the error under a
+ * question and a disclosure's summary: guide and selector.
+ */
 export const choices = css`
   fieldset {
     border: 0;
     padding: 0;
     min-width: 0;
+    margin: 0 0 var(--_s3);
+  }
+  .error {
+    color: var(--_alert);
+    font-weight: 600;
+  }
+  summary {
+    cursor: pointer;
+    padding: var(--_s1) 0;
+    color: var(--_link);
+    font-weight: 600;
   }
   legend {
     font-weight: 600;
