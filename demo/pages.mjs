@@ -7,13 +7,13 @@ export const LANGS = ['fi', 'sv', 'en'];
 export const SITE = {
   fi: {name: 'Esimerkkilän kaupunki', skip: 'Siirry sisältöön', nav: 'Päävalikko', langNav: 'Kieli', home: 'Etusivu',
     footer: 'Esimerkkilän kaupunki · Asiakaspalvelu puh. 09 123 4567 (ma–pe 9–15) · kirjaamo@esimerkkila.example',
-    a11y: 'Saavutettavuusseloste', fallbackLink: 'Lue Suomi.fi-valtuuksista', fallbackText: 'Voit hoitaa asian toisen puolesta Suomi.fi-valtuuksilla.'},
+    a11y: 'Saavutettavuusseloste', editors: 'Verkkotoimittajille: valtuusohjeen koodi omalle sivulle', fallbackLink: 'Lue Suomi.fi-valtuuksista', fallbackText: 'Voit hoitaa asian toisen puolesta Suomi.fi-valtuuksilla.'},
   sv: {name: 'Exempelby stad', skip: 'Till innehållet', nav: 'Huvudmeny', langNav: 'Språk', home: 'Startsida',
     footer: 'Exempelby stad · Kundtjänst tfn 09 123 4567 (mån–fre 9–15) · registratur@esimerkkila.example',
-    a11y: 'Tillgänglighetsutlåtande', fallbackLink: 'Läs om Suomi.fi-fullmakter', fallbackText: 'Du kan sköta ärendet för någon annan med Suomi.fi-fullmakter.'},
+    a11y: 'Tillgänglighetsutlåtande', editors: 'För webbredaktörer: kod för fullmaktsguiden på din sida', fallbackLink: 'Läs om Suomi.fi-fullmakter', fallbackText: 'Du kan sköta ärendet för någon annan med Suomi.fi-fullmakter.'},
   en: {name: 'City of Esimerkkilä', skip: 'Skip to content', nav: 'Main menu', langNav: 'Language', home: 'Home',
     footer: 'City of Esimerkkilä · Customer service tel. +358 9 123 4567 (Mon–Fri 9–15) · registry@esimerkkila.example',
-    a11y: 'Accessibility statement', fallbackLink: 'Read about Suomi.fi e-Authorizations', fallbackText: 'You can handle the matter for someone else with Suomi.fi e-Authorizations.'},
+    a11y: 'Accessibility statement', editors: 'For web editors: the mandate guide on your own page', fallbackLink: 'Read about Suomi.fi e-Authorizations', fallbackText: 'You can handle the matter for someone else with Suomi.fi e-Authorizations.'},
 };
 export const VALTUUDET = {fi: 'https://www.suomi.fi/valtuudet', sv: 'https://www.suomi.fi/fullmakter', en: 'https://www.suomi.fi/e-authorizations'};
 

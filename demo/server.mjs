@@ -74,6 +74,7 @@ ${body}
 <footer class="site"><div class="wrap">
 <p>${escapeHtml(site.footer)}</p>
 <p><a href="${escapeHtml(pagePath(lang, 'saavutettavuus'))}">${escapeHtml(site.a11y)}</a></p>
+<p><a href="/builder/?lang=${lang}">${escapeHtml(site.editors)}</a></p>
 </div></footer>
 </body>
 </html>`;

@@ -48,6 +48,7 @@ document.head.append(script);
 
 // The builder sizes the frame to the content; same origin only.
 if (parent !== window) {
-  const report = () => parent.postMessage({type: 'puolesta-preview-height', height: document.documentElement.scrollHeight}, location.origin);
+  // The body's own height: the document's scroll height never drops below the frame, so a frame could only grow.
+  const report = () => parent.postMessage({type: 'puolesta-preview-height', height: document.body.getBoundingClientRect().height}, location.origin);
   new ResizeObserver(report).observe(document.body);
 }

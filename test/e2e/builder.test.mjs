@@ -174,7 +174,7 @@ describe('snippet builder', () => {
       // The frame grows to fit the guide (no inner scroll bar).
       await tab.waitForFunction(() => {
         const frame = document.querySelector('iframe');
-        return frame.contentDocument && Math.abs(frame.getBoundingClientRect().height - frame.contentDocument.documentElement.scrollHeight) <= 2;
+        return frame.contentDocument?.body && Math.abs(frame.getBoundingClientRect().height - frame.contentDocument.body.getBoundingClientRect().height) <= 2;
       });
     }
     assert.deepEqual(problems, {errors: [], csp: []});
