@@ -9,14 +9,15 @@ import type {Locale} from '../core/locale.js';
 import {MAX_THEMES} from '../core/themes.js';
 import {PRINCIPALS, SITUATIONS, type Principal, type Situation} from '../core/triage.js';
 import catalogueJson from '../../data/mandate-themes.json';
+import keywordsJson from '../../data/search-keywords.json';
 import {themes as bundledThemes} from '../generated/themes-municipal.js';
-import {ThemeFinder, type CatalogueCategory, type CatalogueTheme, type ThemeHit} from './search.js';
+import {ThemeFinder, type CatalogueCategory, type CatalogueTheme, type Keywords, type ThemeHit} from './search.js';
 import {cspLines, elementHtml, elementModel, scriptHtml, scriptModel, type Release} from './snippet.js';
 import {HEADING_LEVELS, PAGE_LANGS, WIDTHS, parseChannel, parseFilesFolder, queryFromState, stateFromQuery, type BuilderState, type PageLang, type Width} from './state.js';
 
 declare const __PUOLESTA_RELEASE__: Release;
 const RELEASE = __PUOLESTA_RELEASE__;
-const finder = new ThemeFinder(catalogueJson.themes as CatalogueTheme[], catalogueJson.categories as CatalogueCategory[]);
+const finder = new ThemeFinder(catalogueJson.themes as CatalogueTheme[], catalogueJson.categories as CatalogueCategory[], keywordsJson.keywords as Keywords);
 const BUNDLED = new Set(bundledThemes.map((t) => t.s));
 const isBundled = (slug: string) => BUNDLED.has(slug);
 const COPIED_MS = 5000;
@@ -46,7 +47,7 @@ const pageLangLabel = (p: PageLang) =>
     multi: msg('Several languages: the guide follows the page', {id: 'b.l.multi'}),
   })[p];
 const widthLabel = (w: Width) =>
-  ({320: msg('Phone, 320 px', {id: 'b.w.320'}), 768: msg('Tablet, 768 px', {id: 'b.w.768'}), 1280: msg('Desktop, 1 280 px', {id: 'b.w.1280'})})[w];
+  ({320: msg('Phone, 320 px', {id: 'b.w.320'}), 768: msg('Tablet, 768 px', {id: 'b.w.768'}), 1280: msg('Desktop, 1 280 px', {id: 'b.w.1280'})})[w];
 
 type CopyTarget = 'head' | 'body' | 'csp';
 
@@ -122,7 +123,7 @@ export class PuolestaBuilder extends LitElement {
     this.status = !this.open
       ? ''
       : this.hits.length
-        ? msg(str`${this.hits.length} themes found. Move through them with the arrow keys and choose with Enter.`, {id: 'b.found'})
+        ? msg(str`Themes found: ${this.hits.length}. Move through them with the arrow keys and choose with Enter.`, {id: 'b.found'})
         : msg('No theme found. Try the beginning of a word, or check the spelling.', {id: 'b.none'});
   }
 
@@ -270,7 +271,7 @@ export class PuolestaBuilder extends LitElement {
     return html`<section aria-labelledby="h-theme">
       <h2 id="h-theme">${msg('1. Mandate theme', {id: 'b.h1'})}</h2>
       <fieldset class="choices">
-        <legend>${msg('Where does the theme come from?', {id: 'b.src'})}</legend>
+        <legend>${msg('How do you choose the theme?', {id: 'b.src'})}</legend>
         <label><input type="radio" name="source" value="catalogue" .checked=${source === 'catalogue'} @change=${() => this.set({source: 'catalogue'})}>
           ${msg('I search the list of mandate themes', {id: 'b.src.cat'})}</label>
         <label><input type="radio" name="source" value="ptv" .checked=${source === 'ptv'} @change=${() => this.set({source: 'ptv'})}>
@@ -339,12 +340,12 @@ export class PuolestaBuilder extends LitElement {
           ${options.map(([v, text]) => html`<option value=${v} ?selected=${String(v) === String(value ?? '')}>${text}</option>`)}
         </select>
       </div>`;
-    const ask = msg('Ask the citizen (default)', {id: 'b.ask'});
+    const ask = msg('The guide asks (default)', {id: 'b.ask'});
     return html`<section aria-labelledby="h-settings">
       <h2 id="h-settings">${msg('2. Settings', {id: 'b.h2'})}</h2>
       ${select('principal', msg('Whose matter is it?', {id: 'b.principal'}), s.principal, [['', ask], ...PRINCIPALS.map((p): [Principal, string] => [p, principalLabel(p)])],
         (v) => this.set({principal: (PRINCIPALS as readonly string[]).includes(v) ? (v as Principal) : undefined}),
-        msg('When the service is only for one kind, the guide skips the question.', {id: 'b.principalhint'}))}
+        msg('If the service is only for one kind, choose it here; the guide then skips the question.', {id: 'b.principalhint'}))}
       ${select('situation', msg('Who handles the matter?', {id: 'b.situation'}), s.situation, [['', ask], ...SITUATIONS.map((x): [Situation, string] => [x, situationLabel(x)])],
         (v) => this.set({situation: (SITUATIONS as readonly string[]).includes(v) ? (v as Situation) : undefined}))}
       ${select('heading', msg('Heading level of the guide', {id: 'b.heading'}), s.heading, HEADING_LEVELS.map((n): [number, string] => [n, n === 2 ? msg('Level 2 (default)', {id: 'b.h2default'}) : msg(str`Level ${n}`, {id: 'b.level'})]),
@@ -363,7 +364,7 @@ export class PuolestaBuilder extends LitElement {
       <div class="widths" role="group" aria-label=${msg('Width of the preview', {id: 'b.widths'})}>
         ${WIDTHS.map((w) => html`<button type="button" aria-pressed=${this.state.width === w ? 'true' : 'false'} @click=${() => this.setWidth(w)}>${widthLabel(w)}</button>`)}
       </div>
-      <p class="hint">${msg('You can also drag the lower right corner of the frame.', {id: 'b.drag'})}</p>
+      <p class="hint">${msg('You can also change the width by dragging the lower right corner of the frame.', {id: 'b.drag'})}</p>
       ${this.ready
         ? html`<div class="stage"><div class=${`frame w${this.state.width}`}>
             <iframe src=${`preview.html?${query}`} title=${msg('Preview of the mandate guide', {id: 'b.frame'})}></iframe>
@@ -404,8 +405,8 @@ export class PuolestaBuilder extends LitElement {
       <h3>${msg('Content Security Policy', {id: 'b.csp'})}</h3>
       <p>${msg('If your site sends a Content-Security-Policy header, add these sources to it. No unsafe-inline or unsafe-eval is needed.', {id: 'b.csphelp'})}</p>
       ${csp.length > 1 ? html`<p class="hint">${this.state.source === 'ptv'
-        ? msg('connect-src: the guide reads the service from PTV and theme names from the file folder.', {id: 'b.cspptv'})
-        : msg('connect-src: a chosen theme is not in the file itself, so the guide reads its name from the file folder.', {id: 'b.cspcat'})}</p>` : nothing}
+        ? msg('connect-src: the guide reads the service from PTV and theme names from the Puolesta files folder.', {id: 'b.cspptv'})
+        : msg('connect-src: a chosen theme is not in the file itself, so the guide reads its name from the Puolesta files folder.', {id: 'b.cspcat'})}</p>` : nothing}
       ${this.codeBlock('csp', msg('CSP sources', {id: 'b.csplabel'}), csp.join('\n'))}
       <h3>${msg('Pasting it into a publishing system', {id: 'b.cms'})}</h3>
       <ul class="cms">

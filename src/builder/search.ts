@@ -51,9 +51,13 @@ export function wordParts(word: string): string[] {
 const WORDS = /[\p{L}\p{N}]+/gu;
 const words = (text: string) => (text.match(WORDS) ?? []).map(fold);
 
+/** Everyday search words per theme and language (data/search-keywords.json): found by, never shown. */
+export type Keywords = Record<string, Partial<Record<Locale, string[]>>>;
+
 interface Doc {
   id: string;
   names: string;
+  keywords: string;
   descriptions: string;
   slug: string;
   category: string;
@@ -65,14 +69,14 @@ export class ThemeFinder {
   private readonly bySlug = new Map<string, CatalogueTheme>();
   private readonly categories = new Map<string, MaybeTexts>();
 
-  constructor(themes: readonly CatalogueTheme[], categories: readonly CatalogueCategory[] = []) {
+  constructor(themes: readonly CatalogueTheme[], categories: readonly CatalogueCategory[] = [], keywords: Keywords = {}) {
     for (const category of categories) this.categories.set(category.id, category.labels);
     this.index = new MiniSearch<Doc>({
-      fields: ['names', 'descriptions', 'slug', 'category', 'parts'],
+      fields: ['names', 'keywords', 'descriptions', 'slug', 'category', 'parts'],
       tokenize: (text) => text.split(/\s+/).filter(Boolean),
       processTerm: (term) => term,
       searchOptions: {
-        boost: {names: 4, slug: 2, category: 1.5, descriptions: 1, parts: 0.6},
+        boost: {names: 4, keywords: 2, slug: 2, category: 1.5, descriptions: 1, parts: 0.6},
         prefix: true,
         // One typo in a word of 5+ letters, two in a long one; short words must match as typed.
         fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : 0),
@@ -89,11 +93,13 @@ export class ThemeFinder {
       const names = Object.values(theme.labels ?? {}).filter((t): t is string => typeof t === 'string');
       const descriptions = Object.values(theme.descriptions ?? {}).filter((t): t is string => typeof t === 'string');
       const categoryNames = Object.values(this.categories.get(theme.category ?? '') ?? {}).filter((t): t is string => typeof t === 'string');
-      const all = [...names, ...descriptions, ...categoryNames].flatMap(words);
+      const extra = Object.hasOwn(keywords, theme.slug) ? Object.values(keywords[theme.slug]).flat().filter((t): t is string => typeof t === 'string') : [];
+      const all = [...names, ...extra, ...descriptions, ...categoryNames].flatMap(words);
       const slugWords = theme.slug.split('_');
       docs.push({
         id: theme.slug,
         names: names.flatMap(words).join(' '),
+        keywords: extra.flatMap(words).join(' '),
         descriptions: descriptions.flatMap(words).join(' '),
         slug: [theme.slug, ...slugWords].join(' '),
         category: categoryNames.flatMap(words).join(' '),

@@ -69,12 +69,15 @@ describe('snippet builder', () => {
       ['school certificate', 'Koulu- tai tutkintotodistuksen tilaaminen'],
       [SCHOOL, SCHOOL],
       ['pysakointi', 'Pysäköintiluvan hakeminen'],
+      // Everyday words (data/search-keywords.json) where the catalogue has no Swedish or English name.
+      ['early childhood education', EARLY],
+      ['småbarnspedagogik', EARLY],
     ];
     for (const [query, expected] of cases) {
       const found = await search(tab, query);
       assert.ok(found.length > 0 && found.slice(0, 3).some((o) => o.includes(expected)), `"${query}" → ${JSON.stringify(found.slice(0, 3))}`);
     }
-    assert.match(await tab.textContent('[role=status]'), /Löytyi \d+ valtuusasiaa/);
+    assert.match(await tab.textContent('[role=status]'), /Löytyneitä valtuusasioita: \d+/);
     assert.deepEqual(await search(tab, 'qqqzzz'), []);
     assert.match(await tab.textContent('[role=status]'), /Valtuusasiaa ei löytynyt/);
     assert.equal(await tab.getAttribute('#search', 'aria-expanded'), 'true');
@@ -116,7 +119,7 @@ describe('snippet builder', () => {
     // On to the first Copy button, pressed with Enter.
     while (!(await tab.evaluate(() => document.activeElement?.classList.contains('copy')))) await tab.keyboard.press('Tab');
     await tab.keyboard.press('Enter');
-    await tab.waitForFunction(() => document.querySelector('[aria-live=assertive]')?.textContent.includes('Koodi kopioitu'));
+    await tab.waitForFunction(() => document.querySelector('[aria-live=assertive]')?.textContent.includes('Koodi on kopioitu'));
     assert.equal((await tab.evaluate(() => document.activeElement?.textContent)).trim(), 'Kopioitu');
     const copied = await tab.evaluate(() => navigator.clipboard.readText());
     assert.equal(copied, await code(tab, 'head'));
