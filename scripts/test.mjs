@@ -5,6 +5,7 @@
 // end-to-end and bundle checks (node:test). No test may vanish from the count: node:test's cancelled tests
 // count as failed, and skipped tests are named before the final line.
 import {spawn} from 'node:child_process';
+import {existsSync, readdirSync} from 'node:fs';
 import {ensureSystem} from './system-check.mjs';
 
 const totals = {passed: 0, failed: 0, skipped: 0};
@@ -103,6 +104,11 @@ if (built) {
     ['--test', '--test-reporter=spec', '--test-concurrency=1', '--test-timeout=180000', 'test/server/'], nodeTestCounts);
   await tests('end-to-end and bundle tests (Chromium; citizen checks in Chromium, Firefox, WebKit)', 'node',
     ['--test', '--test-reporter=spec', '--test-concurrency=1', '--test-timeout=180000', 'test/e2e/'], nodeTestCounts);
+  // Where municipal sites are built: a real WordPress, rich-text editors, framework consumers, CMS modules.
+  if (existsSync('test/integrations') && readdirSync('test/integrations').some((f) => f.endsWith('.test.mjs'))) {
+    await tests('integration tests (real WordPress, CKEditor 5 and TinyMCE, React/Vue/TypeScript consumers, Drupal and Liferay files)', 'node',
+      ['--test', '--test-reporter=spec', '--test-concurrency=1', '--test-timeout=600000', 'test/integrations/'], nodeTestCounts);
+  }
 } else {
   totals.failed++;
   report.push('FAIL server and end-to-end tests: not run, the build failed');
