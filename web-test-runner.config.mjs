@@ -7,6 +7,7 @@ import {sessionTestMiddleware} from './test/session-middleware.mjs';
 import {chromiumArgs, chromiumPath} from './test/chromium.mjs';
 import {firefoxLaunchOptions} from './test/engines/firefox.mjs';
 import {webkitTestRunnerLauncher} from './test/engines/webkit.mjs';
+import {a11yRecorderPlugin} from './test/a11y/wtr-plugin.mjs';
 
 // Every unit test runs in the three engines citizens use: Chromium, Firefox (Debian firefox-esr over WebDriver
 // BiDi) and WebKit (WebKitGTK's MiniBrowser; test/engines/webkit.mjs starts Xvfb and the driver itself).
@@ -31,7 +32,8 @@ export default {
   // Serves the real PTV samples and fault modes from this server: no outside network in tests.
   middleware: [ptvTestMiddleware(), sessionTestMiddleware()],
   // tsconfig is required: without it esbuild ignores experimentalDecorators and lit throws.
-  plugins: [esbuildPlugin({ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022'})],
+  // a11yRecorderPlugin: every axe run of test/a11y/record.ts, with its engine, for the accessibility pack.
+  plugins: [esbuildPlugin({ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022'}), a11yRecorderPlugin()],
   browsers: await Promise.all(engines.map((e) => launchers[e]())),
   reporters: [defaultReporter(), plainSummaryReporter()],
   testFramework: {config: {timeout: 8000}},

@@ -5,7 +5,7 @@
 // end-to-end and bundle checks (node:test). No test may vanish from the count: node:test's cancelled tests
 // count as failed, and skipped tests are named before the final line.
 import {spawn} from 'node:child_process';
-import {existsSync, readdirSync} from 'node:fs';
+import {existsSync, readdirSync, rmSync} from 'node:fs';
 import {ensureSystem} from './system-check.mjs';
 
 const totals = {passed: 0, failed: 0, skipped: 0};
@@ -94,6 +94,8 @@ const nodeTestCounts = (output) => {
   };
 };
 
+// The accessibility pack is made from this run only.
+rmSync('test-results/a11y', {recursive: true, force: true});
 await check('theme catalogue', 'node', ['scripts/gen-themes.mjs']);
 await check('localization build (no missing translations)', 'node', ['scripts/localize-build.mjs']);
 await check('typecheck', 'npx', ['--no-install', 'tsc', '--noEmit']);
@@ -109,6 +111,8 @@ if (built) {
     await tests('integration tests (real WordPress, CKEditor 5 and TinyMCE, React/Vue/TypeScript consumers, Drupal and Liferay files)', 'node',
       ['--test', '--test-reporter=spec', '--test-concurrency=1', '--test-timeout=600000', 'test/integrations/'], nodeTestCounts);
   }
+  // From this run's axe results and keyboard walks: fails on any violation or an engine without results.
+  await check('accessibility pack (dist/a11y-pack/: axe per element × state × language × engine, walks, statement texts)', 'node', ['scripts/a11y-pack.mjs']);
 } else {
   totals.failed++;
   report.push('FAIL server and end-to-end tests: not run, the build failed');

@@ -9,6 +9,7 @@ import {join} from 'node:path';
 import {createDemoServer} from '../../demo/server.mjs';
 import {axeViolations} from './axe.mjs';
 import {launch, root, serve, shadowText, STRICT_CSP, watch} from './support.mjs';
+import {recordWalk} from '../a11y/walks.mjs';
 
 const {version} = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 const EARLY = 'varhaiskasvatuksen_aloituksesta_tai_paattymisesta_ilmoittaminen';
@@ -128,6 +129,11 @@ describe('snippet builder', () => {
     assert.match(await code(tab, 'body'), new RegExp(`<mandate-guide theme="${EARLY}" principal="minor">`));
     assert.deepEqual(problems, {errors: [], csp: []});
     await tab.close();
+    recordWalk({walk: {
+      fi: 'Koodityökalu: haku, valinta nuolinäppäimillä ja Enterillä, esiasetus valintalistasta, 320 px esikatselu välilyönnillä, kopiointi Enterillä (ilmoitetaan)',
+      sv: 'Kodverktyget: sökning, val med piltangenterna och Enter, förinställning i en lista, förhandsvisning 320 px med mellanslag, kopiering med Enter (meddelas)',
+      en: 'Snippet builder: search, choose with arrow keys and Enter, preset with a select, 320 px preview with Space, copy with Enter (announced)'}, engine: 'chromium',
+      steps: ['Tab → search field', 'type "varhais"', 'ArrowDown → first theme (aria-activedescendant)', 'Enter → theme added, announced', 'Tab → principal select, ArrowDown ×2', 'Tab → 320 px, Space', 'Tab → Copy code, Enter → "Koodi on kopioitu."']});
   });
 
   it('has no axe violations in any state, in fi, sv and en', async () => {

@@ -14,6 +14,7 @@ import {PAGES, pagePath, SITE, VALTUUDET} from '../../demo/pages.mjs';
 import {click, ENGINES, launchEngine, waitFor, waitForUrl} from '../engines/driver.mjs';
 import {CONTROL_PATH, startInstrumentedDemo} from '../engines/demo.mjs';
 import {root} from './support.mjs';
+import {recordWalk} from '../a11y/walks.mjs';
 
 const engines = (process.env.PUOLESTA_ENGINES ?? ENGINES.join(',')).split(',').map((e) => e.trim()).filter(Boolean);
 const LANGS = ['fi', 'sv'];
@@ -290,6 +291,11 @@ describe('what a citizen sees, in every engine', () => {
           await page.screenshot(join(results, `engines-${engine}-keyboard.png`));
           const state = await page.evaluate(pageState);
           assert.deepEqual([...state.problems, ...page.protocolProblems()], []);
+          recordWalk({walk: {
+            fi: 'Esimerkkisivu: sarkaimella ohjeeseen, vastaukset nuolinäppäimillä ja välilyönnillä, Enter näyttää vastauksen, kohdistus näkyy joka vaiheessa',
+            sv: 'Exempelsida: med tabb till guiden, svar med piltangenterna och mellanslag, Enter visar svaret, fokus syns i varje steg',
+            en: 'Demo page: Tab to the guide, answer with arrow keys and Space, Enter shows the verdict, focus visible at every stop'}, engine,
+            steps: [...stops.map((s) => `Tab → ${s}`), 'ArrowDown answers', 'Tab → next question', 'Space answers', 'Tab → Show guidance', 'Enter → focus on the verdict']});
         });
       });
     });

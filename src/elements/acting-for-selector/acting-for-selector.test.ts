@@ -1,9 +1,9 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expectAccessible} from '../../../test/a11y/record.js';
 import {sendKeys} from '@web/test-runner-commands';
 import './define.js';
 import type {ActingForSelector} from './acting-for-selector.js';
 
-const AXE = {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']};
 type Spy = ActingForSelector & {navigate: (url: string) => void; went?: string};
 const spy = (el: ActingForSelector) => {
   const s = el as Spy;
@@ -25,7 +25,7 @@ describe('<acting-for-selector>', () => {
       const values = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')].map((r) => r.value);
       expect(values).to.deep.equal(['self', 'person', 'company']);
       expect(el.shadowRoot!.querySelector('legend')!.textContent!.trim()).to.not.equal('');
-      await expect(el).to.be.accessible(AXE);
+      await expectAccessible(el, {element: 'acting-for-selector', state: 'the choice', lang});
     });
   }
 
@@ -110,8 +110,27 @@ describe('<acting-for-selector>', () => {
       expect(location.search).to.equal('?x=1');
       expect(live(el)).to.contain(phrase);
       expect(el.shadowRoot!.querySelector('[part=result]')!.textContent).to.contain(phrase);
-      await expect(el).to.be.accessible(AXE);
+      await expectAccessible(el, {element: 'acting-for-selector', state: `back from Suomi.fi: ${result}`, lang: 'en'});
     });
+  }
+
+  // The same outcomes in Finnish and Swedish: said, and accessible.
+  for (const result of ['cancelled', 'denied', 'expired', 'no-role', 'error']) {
+    for (const lang of ['fi', 'sv']) {
+      it(`back from Suomi.fi with ${result}, in ${lang}: a message in ${lang}, accessible`, async () => {
+        const returnWith = async (l: string) => {
+          history.replaceState(null, '', `/hakemus?acting-for=${result}`);
+          const el = await fixture<ActingForSelector>(html`<acting-for-selector lang=${l} theme="veroasioiden_hoito"></acting-for-selector>`);
+          await el.updateComplete;
+          return el;
+        };
+        const english = live(await returnWith('en')).trim();
+        const el = await returnWith(lang);
+        expect(live(el).trim()).to.not.equal('');
+        expect(live(el).trim()).to.not.equal(english);
+        await expectAccessible(el, {element: 'acting-for-selector', state: `back from Suomi.fi: ${result}`, lang});
+      });
+    }
   }
 
   it('after a denial, offers the mandate guidance for the theme', async () => {
