@@ -1,7 +1,7 @@
 // The system parts the tests need, in one list: three browser engines, Xvfb for WebKit, a real Redis,
-// openssl (throw-away TLS certificates), and PHP + PHPUnit for the Drupal module's files. `npm test` checks them before running anything; on a Debian machine
-// where it runs as root it installs what is missing with apt and says so, otherwise it stops at once with the
-// exact command. `.ci/run` calls this file with --install before `npm test`.
+// openssl (throw-away TLS certificates), and PHP + PHPUnit for the Drupal module's files. `npm test` checks
+// them before running anything; on a Debian machine where it runs as root it installs what is missing with
+// apt and says so, otherwise it stops at once with the exact command. `.ci/run` calls this file with --install before `npm test`.
 //   node scripts/system-check.mjs            report, exit 1 when something is missing
 //   node scripts/system-check.mjs --install  install what is missing (root + apt), then report
 import {spawnSync} from 'node:child_process';
