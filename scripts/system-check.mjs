@@ -1,7 +1,7 @@
-// The system parts the tests need, in one list: three browser engines, Xvfb for WebKit, a real Redis and
-// openssl (throw-away TLS certificates). `npm test` checks them before running anything; on a Debian machine
-// where it runs as root it installs what is missing with apt and says so, otherwise it stops at once with the
-// exact command. `.ci/run` calls this file with --install before `npm test`.
+// The system parts the tests need, in one list: three browser engines, Xvfb for WebKit, a real Redis,
+// openssl (throw-away TLS certificates), and PHP + PHPUnit for the Drupal module's files. `npm test` checks
+// them before running anything; on a Debian machine where it runs as root it installs what is missing with
+// apt and says so, otherwise it stops at once with the exact command. `.ci/run` calls this file with --install before `npm test`.
 //   node scripts/system-check.mjs            report, exit 1 when something is missing
 //   node scripts/system-check.mjs --install  install what is missing (root + apt), then report
 import {spawnSync} from 'node:child_process';
@@ -17,6 +17,8 @@ export const SYSTEM_PARTS = [
   {name: 'Xvfb (display for WebKit)', command: 'Xvfb', packages: ['xvfb']},
   {name: 'Redis server', command: 'redis-server', packages: ['redis-server']},
   {name: 'openssl', command: 'openssl', packages: ['openssl']},
+  {name: 'PHP CLI (Drupal module lint)', command: 'php', packages: ['php8.2-cli']},
+  {name: 'PHPUnit (Drupal module tests)', command: 'phpunit', packages: ['phpunit']},
 ];
 
 function found(command) {

@@ -1,0 +1,69 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Drupal\puolesta\EventSubscriber;
+
+use Drupal\Core\Config\ConfigFactoryInterface;
+use Drupal\Core\Render\AttachmentsInterface;
+use Drupal\csp\CspEvents;
+use Drupal\csp\Event\PolicyAlterEvent;
+use Drupal\puolesta\GuideMarkup;
+use Symfony\Component\EventDispatcher\EventSubscriberInterface;
+
+/**
+ * Adds the CSP sources a page with the mandate guide needs.
+ *
+ * Same shape as the CSP subscribers of Helsinki's platform: it listens to the
+ * csp module's policy-alter event and appends with fallbackAwareAppendIfEnabled,
+ * so a directive the site has switched off stays off. Unlike a fixed host
+ * list, the sources follow the settings (the files' folder) and only pages
+ * that carry the guide get them; what the guide will fetch is told by the
+ * marker libraries the block attaches (csp.catalogue, csp.ptv).
+ *
+ * Without the csp module it subscribes to nothing, and nothing here runs.
+ */
+final class CspPuolestaSubscriber implements EventSubscriberInterface {
+
+  public function __construct(
+    private readonly ConfigFactoryInterface $configFactory,
+  ) {
+  }
+
+  /**
+   * {@inheritdoc}
+   */
+  public static function getSubscribedEvents(): array {
+    // class_exists() autoloads only when the csp module is installed.
+    return class_exists(CspEvents::class) ? [CspEvents::POLICY_ALTER => 'policyAlter'] : [];
+  }
+
+  /**
+   * Appends script-src (and connect-src when needed) for pages with the guide.
+   */
+  public function policyAlter(PolicyAlterEvent $event): void {
+    $response = $event->getResponse();
+    if (!$response instanceof AttachmentsInterface) {
+      return;
+    }
+    $libraries = $response->getAttachments()['library'] ?? [];
+    $guide = array_filter($libraries, fn ($library) => is_string($library) && preg_match('#^puolesta/guide(\.(fi|sv|en))?$#', $library));
+    if (!$guide) {
+      return;
+    }
+    $base = GuideMarkup::baseUrl($this->configFactory->get('puolesta.settings')->get('base_url'));
+    if ($base === NULL) {
+      return;
+    }
+    $sources = GuideMarkup::cspSources(
+      $base,
+      in_array('puolesta/csp.catalogue', $libraries, TRUE),
+      in_array('puolesta/csp.ptv', $libraries, TRUE),
+    );
+    $policy = $event->getPolicy();
+    foreach ($sources as $directive => $values) {
+      $policy->fallbackAwareAppendIfEnabled($directive, $values);
+    }
+  }
+
+}

@@ -1,0 +1,177 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Drupal\Tests\puolesta\Unit;
+
+use Drupal\puolesta\GuideMarkup;
+use PHPUnit\Framework\TestCase;
+
+/**
+ * What an editor and a citizen get from the block's settings.
+ *
+ * @coversDefaultClass \Drupal\puolesta\GuideMarkup
+ * @group puolesta
+ */
+final class GuideMarkupTest extends TestCase {
+
+  /** The catalogue and release data the build ships with the module. */
+  private static function data(string $file): array {
+    return json_decode((string) file_get_contents(__DIR__ . '/../../../data/' . $file), TRUE);
+  }
+
+  private static function catalogue(): array {
+    $records = [];
+    foreach (self::data('themes.json')['themes'] as $record) {
+      $records[$record['s']] = $record;
+    }
+    return $records;
+  }
+
+  public function testThemesAreSlugsOrThemeUrisAndCapped(): void {
+    $parsed = GuideMarkup::parseThemes([
+      'http://valtuusrekisteri.suomi.fi/veroasioiden_hoito',
+      'VEROASIOIDEN_HOITO',
+      'x" onmouseover="alert(1)',
+      '../etc',
+    ]);
+    $this->assertSame(['veroasioiden_hoito'], $parsed['slugs'], 'a URI and an upper-case copy are the same theme');
+    $this->assertSame(['x" onmouseover="alert(1)', '../etc'], $parsed['invalid']);
+
+    $many = GuideMarkup::parseThemes(implode(' ', array_map(fn ($i) => "theme_$i", range(1, 12))));
+    $this->assertCount(GuideMarkup::MAX_THEMES, $many['slugs'], 'the element shows at most 8 theme cards');
+  }
+
+  public function testTheBlockOffersTheThemesTheElementAccepts(): void {
+    $slugs = array_keys(self::catalogue());
+    $this->assertCount(229, $slugs);
+    $refused = array_values(array_filter($slugs, fn ($slug) => GuideMarkup::themeSlug($slug) !== $slug));
+    // The element's own parser (src/core/themes.ts) takes slugs of at most 120 characters, and two catalogue
+    // slugs are longer; the block agrees with the element and does not offer them. Fix both together.
+    $this->assertSame([153, 163], array_map('strlen', array_reverse($refused)));
+  }
+
+  public function testPresetsAcceptOnlyTheElementsValues(): void {
+    foreach (GuideMarkup::PRINCIPALS as $principal) {
+      $this->assertSame($principal, GuideMarkup::principal($principal));
+    }
+    $this->assertNull(GuideMarkup::principal('Person'), 'the element would not recognise it, so the guide asks');
+    $this->assertNull(GuideMarkup::principal(''));
+    $this->assertSame('joint', GuideMarkup::situation('joint'));
+    $this->assertNull(GuideMarkup::situation('together'));
+  }
+
+  public function testHeadingLevelIsTwoToSix(): void {
+    $this->assertSame(2, GuideMarkup::headingLevel('2'));
+    $this->assertSame(6, GuideMarkup::headingLevel(6));
+    $this->assertNull(GuideMarkup::headingLevel('1'), 'h1 is the page title in Drupal');
+    $this->assertNull(GuideMarkup::headingLevel('7'));
+    $this->assertNull(GuideMarkup::headingLevel('3; drop'));
+    $this->assertNull(GuideMarkup::headingLevel(NULL));
+  }
+
+  public function testBaseUrlIsHttpsOrThisSite(): void {
+    $this->assertSame('/libraries/puolesta/', GuideMarkup::baseUrl('/libraries/puolesta'));
+    $this->assertSame('https://static.kunta.fi/puolesta/', GuideMarkup::baseUrl('https://static.kunta.fi/puolesta/'));
+    $this->assertSame('http://localhost:8080/cdn/', GuideMarkup::baseUrl('http://localhost:8080/cdn/'), 'local development');
+    foreach ([
+      'http://static.kunta.fi/puolesta/',
+      '//evil.example/',
+      'javascript:alert(1)//',
+      'https://user:pw@static.kunta.fi/',
+      'https://static.kunta.fi/p/?v=1',
+      '/libraries/../../etc/',
+      'https://static.kunta.fi/"><script>/',
+      '',
+    ] as $bad) {
+      $this->assertNull(GuideMarkup::baseUrl($bad), $bad);
+    }
+  }
+
+  public function testAttributesForTheElement(): void {
+    $this->assertSame([
+      'theme' => 'varhaiskasvatuksen_aloituksesta_tai_paattymisesta_ilmoittaminen',
+      'principal' => 'minor',
+      'situation' => 'on-behalf',
+      'heading-level' => '3',
+    ], GuideMarkup::attributes([
+      'themes' => ['varhaiskasvatuksen_aloituksesta_tai_paattymisesta_ilmoittaminen'],
+      'principal' => 'minor',
+      'situation' => 'on-behalf',
+      'heading_level' => 3,
+    ]));
+    // Defaults are not written out; hostile stored values are dropped, so the guide asks.
+    $this->assertSame(['theme' => 'veroasioiden_hoito'], GuideMarkup::attributes([
+      'themes' => ['veroasioiden_hoito', '<b>'],
+      'principal' => '" onclick="x',
+      'heading_level' => 2,
+    ]));
+    $this->assertSame(['service-channel' => '0e9c7a4b-5e0d-4b54-9a86-6e2f3c8b1d22'], GuideMarkup::attributes([
+      'themes' => ['veroasioiden_hoito'],
+      'service_channel' => '0E9C7A4B-5E0D-4B54-9A86-6E2F3C8B1D22',
+    ]), 'PTV wins over a fixed theme, as in the builder');
+  }
+
+  public function testScriptFileFollowsThePageLanguage(): void {
+    $this->assertSame('puolesta.sv.js', GuideMarkup::scriptFile('sv'));
+    $this->assertSame('puolesta.fi.js', GuideMarkup::scriptFile('fi-FI'));
+    $this->assertSame('puolesta.js', GuideMarkup::scriptFile('de'), 'other languages get the file with all three');
+  }
+
+  public function testCspSources(): void {
+    $this->assertSame(['script-src' => ['https://static.kunta.fi']],
+      GuideMarkup::cspSources('https://static.kunta.fi/puolesta/', FALSE, FALSE));
+    $this->assertSame(['script-src' => ["'self'"], 'connect-src' => ["'self'"]],
+      GuideMarkup::cspSources('/libraries/puolesta/', TRUE, FALSE), 'the full catalogue comes from the same folder');
+    $this->assertSame(['script-src' => ['http://localhost:8080'], 'connect-src' => ['https://api.palvelutietovaranto.suomi.fi', 'http://localhost:8080']],
+      GuideMarkup::cspSources('http://localhost:8080/cdn/', FALSE, TRUE));
+  }
+
+  public function testOnlyThemesOutsideTheBundleNeedTheCatalogue(): void {
+    $bundled = self::data('themes.json')['bundled'];
+    $this->assertNotEmpty($bundled);
+    $this->assertFalse(GuideMarkup::needsCatalogue([$bundled[0]], $bundled));
+    $this->assertTrue(GuideMarkup::needsCatalogue([$bundled[0], 'adoptiotietojen_selvittaminen'], $bundled));
+  }
+
+  public function testFallbackNamesTheThemeInThePageLanguage(): void {
+    $catalogue = self::catalogue();
+    $fi = GuideMarkup::fallbackHtml(['theme' => 'ajoneuvotietojen_selvittaminen'], $catalogue, 'fi');
+    $this->assertStringContainsString('Valtuusasia on <strong>Ajoneuvotietojen tilaaminen</strong>.', $fi);
+    $this->assertStringContainsString('<a href="https://www.suomi.fi/valtuudet">Suomi.fi-valtuudet</a>', $fi);
+
+    $sv = GuideMarkup::fallbackHtml(['theme' => 'ajoneuvotietojen_selvittaminen veroasioiden_hoito'], $catalogue, 'sv');
+    // No official Swedish name for the tax theme: the Finnish one, marked as Finnish.
+    $this->assertStringContainsString('Fullmaktsärendena är <strong>Beställning av fordonsuppgifter</strong> och <span lang="fi"><strong>Veroasioiden hoito</strong></span>.', $sv);
+    $this->assertStringContainsString('<a href="https://www.suomi.fi/fullmakter">Suomi.fi-fullmakter</a>', $sv);
+
+    $ptv = GuideMarkup::fallbackHtml(['service-channel' => '0e9c7a4b-5e0d-4b54-9a86-6e2f3c8b1d22'], $catalogue, 'en');
+    $this->assertStringContainsString('The service description says which mandate theme is needed.', $ptv);
+  }
+
+  public function testFallbackNeverShowsARawIdAndEscapesNames(): void {
+    $html = GuideMarkup::fallbackHtml(['theme' => 'avustushakemuksen_tekeminen'], self::catalogue(), 'fi');
+    $this->assertStringNotContainsString('avustushakemuksen_tekeminen', $html, 'a theme without a known name is not named');
+
+    $hostile = ['x' => ['s' => 'x', 'n' => ['fi' => '<img src=x onerror=alert(1)> & "co"']]];
+    $html = GuideMarkup::fallbackHtml(['theme' => 'x'], $hostile, 'fi');
+    $this->assertStringContainsString('<strong>&lt;img src=x onerror=alert(1)&gt; &amp; &quot;co&quot;</strong>', $html);
+    $this->assertStringNotContainsString('<img', $html);
+  }
+
+  public function testElementHtmlEscapesAttributeValues(): void {
+    $html = GuideMarkup::elementHtml(['theme' => 'a" onclick="x'], 'text');
+    $this->assertSame('<mandate-guide theme="a&quot; onclick=&quot;x"><p>text</p></mandate-guide>', $html);
+  }
+
+  public function testReleasesPinTheBuiltFiles(): void {
+    $releases = GuideMarkup::releases(__DIR__ . '/../../../data/releases.json');
+    $this->assertNotEmpty($releases);
+    foreach ($releases as $version => $files) {
+      $this->assertMatchesRegularExpression('/^\d+\.\d+\.\d+$/', $version);
+      $this->assertSame(['puolesta.en.js', 'puolesta.fi.js', 'puolesta.js', 'puolesta.sv.js'], array_keys($files));
+    }
+    $this->assertSame([], GuideMarkup::releases('/nonexistent/releases.json'));
+  }
+
+}
