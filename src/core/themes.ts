@@ -7,7 +7,8 @@ import {THEME_LIST, type Locale} from './locale.js';
 export const THEME_URI_PREFIX = 'http://valtuusrekisteri.suomi.fi/';
 /** At most this many themes from one attribute: a guide with more cards helps nobody. */
 export const MAX_THEMES = 8;
-const SLUG = /^[a-z0-9_]{1,120}$/;
+// The catalogue has slugs of up to 163 characters; 200 leaves room without accepting junk of any length.
+const SLUG = /^[a-z0-9_]{1,200}$/;
 
 type Texts = Partial<Record<Locale, string>>;
 

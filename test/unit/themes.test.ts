@@ -6,6 +6,13 @@ import {themes as all} from '../../src/generated/themes-all.js';
 describe('theme catalogue', () => {
   const catalogue = new Catalogue(municipal);
 
+  it('accepts every slug of the catalogue as a theme id, also the longest (163 characters)', () => {
+    const refused = all.filter((t) => parseThemeId(t.s) !== t.s || parseThemeList(t.s).slugs[0] !== t.s).map((t) => t.s);
+    expect(refused).to.deep.equal([]);
+    expect(Math.max(...all.map((t) => t.s.length))).to.be.greaterThan(150);
+    expect(new Catalogue(all).size).to.equal(all.length);
+  });
+
   it('finds a theme by bare slug and by full URI', () => {
     expect(catalogue.get('koulu_tai_tutkintotodistuksen_tilaaminen')?.n?.sv).to.equal('Beställning av skol- eller examensbetyg');
     expect(catalogue.get('http://valtuusrekisteri.suomi.fi/koulu_tai_tutkintotodistuksen_tilaaminen')?.s).to.equal(

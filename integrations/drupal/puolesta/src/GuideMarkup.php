@@ -33,7 +33,7 @@ final class GuideMarkup {
   /** Where the element reads PTV from by default. */
   public const PTV_ORIGIN = 'https://api.palvelutietovaranto.suomi.fi';
 
-  private const SLUG = '/^[a-z0-9_]{1,120}$/';
+  private const SLUG = '/^[a-z0-9_]{1,200}$/';
   private const GUID = '/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i';
 
   /** Suomi.fi-valtuudet, by name and address, in each language. */
