@@ -2,7 +2,7 @@ import {readFileSync, readdirSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {defineConfig, type Plugin, type UserConfig} from 'vite';
 import {minifyTemplates, minifyTemplatesPlugin} from './scripts/minify-templates.mjs';
-import {inlineMessages, messagesModule, readTable, tableMessages} from './scripts/inline-messages.mjs';
+import {inlineMessages, messagesModule, readTable, tableMessages, type Message} from './scripts/inline-messages.mjs';
 
 /**
  * In a per-language script-tag build, ONLY_LOCALE names the one language kept, and every `msg()` call is replaced
@@ -38,7 +38,7 @@ function oneLanguage(locale: string): Plugin {
 function allLanguages(): Plugin {
   const tables = [undefined, readTable(readFileSync(source('generated/locales/fi.ts'), 'utf8')), readTable(readFileSync(source('generated/locales/sv.ts'), 'utf8'))];
   const localization = JSON.stringify(source('localization.ts'));
-  const messages = new Map();
+  const messages = new Map<string, Message>();
   const elements = source('elements');
   for (const dir of readdirSync(elements).sort()) {
     for (const name of readdirSync(`${elements}/${dir}`).sort()) {
