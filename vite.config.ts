@@ -1,8 +1,8 @@
-import {readFileSync} from 'node:fs';
+import {readFileSync, readdirSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {defineConfig, type Plugin, type UserConfig} from 'vite';
-import {minifyTemplatesPlugin} from './scripts/minify-templates.mjs';
-import {inlineMessages, readTable} from './scripts/inline-messages.mjs';
+import {minifyTemplates, minifyTemplatesPlugin} from './scripts/minify-templates.mjs';
+import {inlineMessages, messagesModule, readTable, tableMessages, type Message} from './scripts/inline-messages.mjs';
 
 /**
  * In a per-language script-tag build, ONLY_LOCALE names the one language kept, and every `msg()` call is replaced
@@ -30,21 +30,40 @@ function oneLanguage(locale: string): Plugin {
 }
 
 /**
- * The all-language script-tag file: every `msg()` call becomes its English, Finnish and Swedish text, and
- * `inline()` (src/localization.ts) picks the render locale's at run time: no tables, ids or lookup by id.
+ * The all-language script-tag file: every `msg()` call becomes `__m(index)` (or `__m(index)(expressions…)`), and one
+ * module holds each message's English, Finnish and Swedish text in one table per language; `__m` picks the render
+ * locale's table with `inline()` (src/localization.ts). No ids or lookup by id. The element sources are read once
+ * up front, so the tables are complete before any module asks for them.
  */
 function allLanguages(): Plugin {
   const tables = [undefined, readTable(readFileSync(source('generated/locales/fi.ts'), 'utf8')), readTable(readFileSync(source('generated/locales/sv.ts'), 'utf8'))];
   const localization = JSON.stringify(source('localization.ts'));
+  const messages = new Map<string, Message>();
+  const elements = source('elements');
+  for (const dir of readdirSync(elements).sort()) {
+    for (const name of readdirSync(`${elements}/${dir}`).sort()) {
+      if (!name.endsWith('.ts') || name.endsWith('.test.ts')) continue;
+      const file = `${elements}/${dir}/${name}`;
+      tableMessages(minifyTemplates(readFileSync(file, 'utf8')), tables, messages, file);
+    }
+  }
+  const module = '\0puolesta-messages';
   return {
     name: 'puolesta-all-languages',
     enforce: 'pre',
+    resolveId(id) {
+      return id === module ? id : null;
+    },
     load(id) {
+      if (id === module) return messagesModule(messages, localization, tables);
       return /generated[\\/]locales[\\/](fi|sv)\.ts$/.test(id) ? 'export const templates = undefined;' : null;
     },
     transform(code, id) {
       if (!/[\\/]src[\\/].*\.ts$/.test(id) || /[\\/]src[\\/]localization\.ts$/.test(id) || !/\bmsg\(/.test(code)) return null;
-      return {code: `import {inline as __inline} from ${localization};\n${inlineMessages(code, tables, id)}`, map: null};
+      const size = messages.size;
+      const out = tableMessages(code, tables, messages, id);
+      if (messages.size !== size) throw new Error(`${id}: a message outside src/elements (read up front) is not supported`);
+      return {code: `import {__m} from ${JSON.stringify(module)};\n${out}`, map: null};
     },
   };
 }

@@ -1,6 +1,7 @@
 // Build-time localisation for the per-language script-tag files (lit-localize's "transform" idea): every
 // `msg(…, {id})` call is replaced by its text in that one language, so the file carries no message table, no ids
-// and no lookup. The all-language files keep the runtime lookup (src/localization.ts).
+// and no lookup (inlineMessages). The all-language puolesta.js gets one table per language with no ids, and each
+// call becomes an index into them (tableMessages). The npm build keeps the runtime lookup (src/localization.ts).
 import {readTemplate} from './minify-templates.mjs';
 
 /**
@@ -22,7 +23,7 @@ export function readTable(source) {
 /**
  * Replaces each `msg(text, {id: 'x'})` in `source` with its text in each of `tables`: a Finnish or Swedish table
  * (see readTable), or `undefined` for the English source. With one table the call becomes that text; with
- * several it becomes `__inline(text1, text2, …)`, which picks the render locale's text at run time (the caller
+ * several it becomes `__inline(text1, text2, …)` (unused since puolesta.js takes tableMessages; kept for comparison), which picks the render locale's text at run time (the caller
  * imports `__inline`). `str` messages become plain template literals (the same string the runtime joins), `html`
  * messages stay `html` templates. A translation refers to the source call's expressions by index, so they are
  * put back in the translation's order. Any call of another shape, or an id missing from a table, fails the build.
@@ -83,3 +84,79 @@ export function inlineMessages(source, tables, file = '') {
 
 /** A plain string as the text of a template literal. */
 const escapeTemplateText = (text) => text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+
+/**
+ * The all-language script-tag file's form: each message's text in every language goes once into one table per
+ * language (`messages`: id → {index, texts}), grouped by language so each table compresses as one text, and the
+ * call becomes `__m(index)`, or `__m(index)(expressions…)` when the text has expressions (its entries are then
+ * `(a0, a1, …) => \`…${a0}…\``, the translation's order kept). The same id at several call sites is one entry.
+ * `__m` (see vite.config.ts) picks the render locale's table. Any other call shape, a missing id, or one id with
+ * two different texts fails the build, as in inlineMessages.
+ */
+export function tableMessages(source, tables, messages, file = '') {
+  let out = '';
+  let i = 0;
+  const call = /\bmsg\(\s*/g;
+  let match;
+  while ((match = call.exec(source))) {
+    const at = match.index + match[0].length;
+    if (at < i) continue;
+    const fail = (why) => {
+      throw new Error(`${file}: msg() at offset ${match.index}: ${why}`);
+    };
+    let tag = '';
+    let pieces;
+    let pos;
+    const quote = source[at];
+    if (quote === "'" || quote === '"') {
+      let end = at + 1;
+      while (source[end] !== quote) end += source[end] === '\\' ? 2 : 1;
+      pieces = [JSON.parse(quote === '"' ? source.slice(at, end + 1) : `"${source.slice(at + 1, end).replace(/\\'/g, "'").replace(/"/g, '\\"')}"`)];
+      pieces[0] = escapeTemplateText(pieces[0]);
+      pos = end + 1;
+    } else {
+      const tagged = /^(str|html)`/.exec(source.slice(at, at + 5));
+      if (!tagged) {
+        const line = source.slice(source.lastIndexOf('\n', match.index) + 1, match.index);
+        if (/^\s*(\*|\/\/|\/\*)/.test(line) || line.includes('//')) continue;
+        fail('the text is neither a string literal nor a str/html template');
+      }
+      tag = tagged[1];
+      const {parts, end} = readTemplate(source, at + tagged[0].length);
+      pieces = parts.slice(0, -1).map((p) => (p.static ? p.text : p.text.slice(2, -1)));
+      pos = end;
+    }
+    const options = /^\s*,\s*\{\s*id:\s*'([a-z][a-z0-9.]*)'\s*\}\s*,?\s*\)/.exec(source.slice(pos));
+    if (!options) fail("expected `, {id: '…'})` after the text");
+    const id = options[1];
+    const expressions = pieces.filter((_, k) => k % 2 === 1).map((e) => tableMessages(e, tables, messages, file));
+    const params = expressions.map((_, k) => `a${k}`);
+    const texts = tables.map((table) => {
+      let text;
+      if (!table) text = pieces.map((p, k) => (k % 2 ? `\${${params[(k - 1) / 2]}}` : p)).join('');
+      else {
+        const target = table.get(id);
+        if (!target) fail(`no translation for id ${id}`);
+        if (target.tag === 'html' && tag !== 'html') fail(`translation ${id} is html, the source is not`);
+        text = target.parts.map((p) => (p.static ? p.text : `\${${params[Number(p.text.slice(2, -1))] ?? fail(`translation ${id} names a missing expression`)}}`)).join('');
+      }
+      const literal = `${tag === 'html' ? 'html' : ''}\`${text}\``;
+      return params.length ? `(${params.join(',')})=>${literal}` : literal;
+    });
+    const known = messages.get(id);
+    if (known && known.texts.join('\0') !== texts.join('\0')) fail(`id ${id} has two different texts`);
+    const index = known ? known.index : messages.size;
+    if (!known) messages.set(id, {index, texts});
+    out += source.slice(i, match.index) + `__m(${index})` + (expressions.length ? `(${expressions.join(', ')})` : '');
+    i = pos + options[0].length;
+    call.lastIndex = i;
+  }
+  return out + source.slice(i);
+}
+
+/** The module that holds the tables (one array per language, in `messages`' order) and exports `__m`. */
+export function messagesModule(messages, localization, languages) {
+  const entries = [...messages.values()].sort((a, b) => a.index - b.index);
+  const arrays = languages.map((_, l) => `[${entries.map((e) => e.texts[l]).join(',\n')}]`);
+  return `import {html} from 'lit';\nimport {inline} from ${localization};\nconst tables = [${arrays.join(',\n')}];\nexport const __m = (index) => inline(...tables)[index];\n`;
+}

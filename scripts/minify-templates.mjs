@@ -1,6 +1,7 @@
 // Vite plugin: collapses the whitespace inside lit `html` and `css` tagged templates, which minifiers leave
 // alone. HTML runs of whitespace become one space (never removed, so inline text keeps its spaces); CSS also
-// loses comments, the spaces around punctuation, leading zeros and doubled hex digits. Expressions inside `${…}`
+// loses comments, the spaces around punctuation, leading zeros and doubled hex digits, and the internal
+// custom properties get one-letter names. Expressions inside `${…}`
 // keep their code; templates nested in them (`${items.map((i) => html`…`)}`) are squeezed the same way.
 
 /** Finds `html\`…\`` and `css\`…\`` templates and rewrites their static parts. */
@@ -71,9 +72,18 @@ function skipExpression(src, pos) {
 }
 
 const squeezeHtml = (text) => text.replace(/\s+/g, ' ');
+
+/**
+ * The elements' internal custom properties (`--_name`, set on :host in src/elements/shared/styles.ts from the
+ * public `--puolesta-*` ones and read only inside the shadow roots) get one capital letter each: `--_A`, `--_B`, ….
+ * Sources name them in lower case, so a short name cannot meet a long one; a name not listed here is kept.
+ */
+const TOKENS = ['font', 'size', 'line', 'text', 'muted', 'bg', 'surface', 'border', 'brand', 'link', 'focus', 'info', 'warning', 'alert', 'success', 'on-brand', 's1', 's2', 's3', 's4', 'radius'];
+const shortToken = (name) => (TOKENS.includes(name) ? String.fromCharCode(65 + TOKENS.indexOf(name)) : name);
 const squeezeCss = (text) =>
   text
     .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/--_([a-z0-9-]+)/g, (_, name) => `--_${shortToken(name)}`)
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')

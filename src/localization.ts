@@ -61,7 +61,8 @@ export function inLocale<T>(locale: Locale, fn: () => T): T {
 }
 
 /**
- * The script-tag bundle's form of `msg` (scripts/inline-messages.mjs puts every message's three texts in at build
- * time): the text in the locale `inLocale` set, English outside it, as `msg` answers.
+ * The all-language script-tag file's pick (scripts/inline-messages.mjs puts every message's three texts in tables
+ * at build time, and its `__m(index)` calls this with the three tables): the one for the locale `inLocale` set,
+ * English outside it, as `msg` answers.
  */
 export const inline = <T>(en: T, fi: T, sv: T): T => (activeLocale === 'fi' ? fi : activeLocale === 'sv' ? sv : en);
