@@ -26,9 +26,18 @@ export type VueEventProps<Events> = {
   [K in keyof Events & string as `on${Capitalize<Camel<K>>}`]?: (event: Events[K]) => void;
 };
 
-export type MandateGuideVueProps = MandateGuideAttributes & VueEventProps<MandateGuideEvents>;
-export type ActingForSelectorVueProps = ActingForSelectorAttributes & VueEventProps<ActingForSelectorEvents>;
-export type ActingForBannerVueProps = ActingForBannerAttributes & VueEventProps<ActingForBannerEvents>;
+/**
+ * Attributes as Vue props. vue-tsc camelizes a template's `heading-level` to `headingLevel` before it looks for
+ * the prop, so the keys are camelCase here (templates may use either spelling); a kebab-case key would never be
+ * matched and its value never checked. At run time Vue still sets the attribute as written in the template.
+ */
+export type VueAttributeProps<Attributes> = {
+  [K in keyof Attributes as Camel<K & string>]: Attributes[K];
+};
+
+export type MandateGuideVueProps = VueAttributeProps<MandateGuideAttributes> & VueEventProps<MandateGuideEvents>;
+export type ActingForSelectorVueProps = VueAttributeProps<ActingForSelectorAttributes> & VueEventProps<ActingForSelectorEvents>;
+export type ActingForBannerVueProps = VueAttributeProps<ActingForBannerAttributes> & VueEventProps<ActingForBannerEvents>;
 
 /** The tags to give Vue's `isCustomElement`. */
 export type PuolestaTag = 'mandate-guide' | 'acting-for-selector' | 'acting-for-banner';
