@@ -4,6 +4,7 @@
 // `vite build` → serve the built site on 127.0.0.1 → render in Debian Chromium. Also: every `exports` target is
 // in the tarball, and `puolesta/server` imports in Node. No mocks: real installs from the npm registry (through
 // the shared npm cache, --prefer-offline), real compilers, a real browser. Needs `npm run build` first.
+// PUOLESTA_KEEP_CONSUMERS=1 keeps the projects (the path is printed) to look into a failure.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
@@ -279,12 +280,14 @@ import 'puolesta/vue';
       },
       'tsconfig.json': {compilerOptions, include: ['src']},
       'tsconfig.bad.json': {extends: './tsconfig.json', include: ['src', 'bad']},
+      // Node's own resolution (what a library or an SSR project often uses) must find the same types.
+      'tsconfig.nodenext.json': {extends: './tsconfig.json', compilerOptions: {module: 'NodeNext', moduleResolution: 'NodeNext'}},
       // The server adapter's types, checked against Node's (not bundled: it is server code).
       'tsconfig.server.json': {compilerOptions: {...compilerOptions, lib: ['ES2022'], types: ['node']}, include: ['server']},
       'index.html': indexHtml('/src/main.ts'),
       'src/checks.ts': CHECKS_TS,
       'src/main.ts': `import type {ActingForBannerAttributes, ActingForSelectorAttributes, MandateGuideAttributes} from 'puolesta';
-import {checks} from './checks';
+import {checks} from './checks.js';
 
 /** An element with its attributes: the attribute types keep the values to what the element acts on. */
 function create<Tag extends keyof HTMLElementTagNameMap>(tag: Tag, attributes: object): HTMLElementTagNameMap[Tag] {
@@ -371,7 +374,8 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  rmSync(work, {recursive: true, force: true});
+  if (process.env.PUOLESTA_KEEP_CONSUMERS) console.log(`# projects kept in ${work}`);
+  else rmSync(work, {recursive: true, force: true});
   console.log(`# consumers: ${seconds(Date.now() - started)} in all`);
 });
 
@@ -409,7 +413,9 @@ function errorLines(output, file) {
 async function consumer(t, name) {
   const project = projects[name];
   const {dir} = project;
+  const t0 = Date.now();
   const install = await installs[name];
+  if (Date.now() - t0 > 1000) t.diagnostic(`waited ${seconds(Date.now() - t0)} for npm install`);
   assert.equal(install.code, 0, `npm install failed:\n${install.output}`);
   const [bin, ...args] = project.typecheck;
   const tool = join(dir, 'node_modules', '.bin', bin);
@@ -428,12 +434,19 @@ async function consumer(t, name) {
   const elsewhere = bad.output.split('\n').filter((l) => /error TS/.test(l) && !l.startsWith(project.bad));
   assert.deepEqual(elsewhere, [], 'no error outside the mistakes file');
 
+  if (project.files['tsconfig.nodenext.json']) {
+    const nodenext = await run(tool, [...args, 'tsconfig.nodenext.json'], {cwd: dir});
+    t.diagnostic(`${bin} (moduleResolution NodeNext): exit ${nodenext.code}, ${seconds(nodenext.ms)}`);
+    assert.equal(nodenext.code, 0, `${bin} failed with NodeNext resolution:\n${nodenext.output}`);
+  }
+
   // 3. vite build.
   const build = await run(join(dir, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {cwd: dir});
   t.diagnostic(`vite build: exit ${build.code}, ${seconds(build.ms)}`);
   assert.equal(build.code, 0, `vite build failed:\n${build.output}`);
 
   // 4. Chromium renders the built site.
+  const shown = Date.now();
   const site = await serveBuilt(join(dir, 'dist'));
   const page = await browser.newPage();
   const consoleErrors = [];
@@ -471,6 +484,7 @@ async function consumer(t, name) {
     assert.deepEqual(Object.keys(seen.exports), CHECK_NAMES);
     assert.deepEqual(Object.entries(seen.exports).filter(([, ok]) => !ok).map(([n]) => n), [], 'every export check holds');
     assert.deepEqual(consoleErrors, [], 'no console errors');
+    t.diagnostic(`Chromium: rendered and checked in ${seconds(Date.now() - shown)}`);
   } finally {
     await page.close();
     await site.close();
