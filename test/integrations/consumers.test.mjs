@@ -153,14 +153,18 @@ const projects = {
       'index.html': indexHtml('/src/main.tsx'),
       'src/checks.ts': CHECKS_TS,
       'src/main.tsx': `import 'puolesta/react';
-import {StrictMode, useState} from 'react';
+import {StrictMode, useEffect, useRef, useState} from 'react';
 import {createRoot} from 'react-dom/client';
-import type {ActingForChangeDetail, Principal, Situation} from 'puolesta';
+import {MandateGuide, type ActingForChangeDetail, type Principal, type Situation} from 'puolesta';
 import {checks} from './checks';
 
 function App() {
   const [actingFor, setActingFor] = useState<ActingForChangeDetail | undefined>(undefined);
   const [problems, setProblems] = useState<string[]>([]);
+  const guide = useRef<MandateGuide>(null);
+  useEffect(() => {
+    if (!(guide.current instanceof MandateGuide) || guide.current.principal !== 'minor') setProblems((list) => [...list, 'ref']);
+  }, []);
   const principal: Principal = 'minor';
   const situation: Situation = 'on-behalf';
   return (
@@ -176,7 +180,7 @@ function App() {
         <p id="acting-for">{actingFor === undefined ? 'no event' : actingFor ? \`\${actingFor.type}: \${actingFor.name}\` : 'myself'}</p>
         <p id="problems">{problems.join(' ')}</p>
         <acting-for-selector id="kenen-puolesta" modes="person organisation" theme="${THEME}" heading-level={2} />
-        <mandate-guide theme="${THEME}" principal={principal} situation={situation} heading-level={2} className="guide" />
+        <mandate-guide theme="${THEME}" principal={principal} situation={situation} heading-level={2} className="guide" ref={guide} />
         <pre id="puolesta-exports">{JSON.stringify(checks())}</pre>
       </main>
     </>
