@@ -4,3 +4,5 @@ export {ActingForSelector} from './elements/acting-for-selector/acting-for-selec
 export {ActingForBanner} from './elements/acting-for-banner/acting-for-banner.js';
 export {registerCatalogueLoader, setDefaultCatalogueUrl} from './elements/mandate-guide/catalogue-loader.js';
 export * from './core/index.js';
+/** Attribute and event types of the elements (types only): see also `puolesta/react` and `puolesta/vue`. */
+export type * from './frameworks/attributes.js';

@@ -315,4 +315,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'acting-for-selector': ActingForSelector;
   }
+  /** Typed `addEventListener` for the events the element fires (they bubble and cross shadow roots). */
+  interface HTMLElementEventMap {
+    'puolesta-acting-for-change': CustomEvent<Pick<ActingFor, 'type' | 'name'> | null>;
+    'puolesta-error': CustomEvent<{code: string}>;
+  }
 }

@@ -448,4 +448,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'mandate-guide': MandateGuide;
   }
+  /** Typed `addEventListener` for the events the guide fires (they bubble and cross shadow roots). */
+  interface HTMLElementEventMap {
+    'puolesta-situation-change': CustomEvent<SituationChangeDetail>;
+    'puolesta-error': CustomEvent<{code: string}>;
+  }
 }
