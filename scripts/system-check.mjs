@@ -17,6 +17,10 @@ export const SYSTEM_PARTS = [
   {name: 'Xvfb (display for WebKit)', command: 'Xvfb', packages: ['xvfb']},
   {name: 'Redis server', command: 'redis-server', packages: ['redis-server']},
   {name: 'openssl', command: 'openssl', packages: ['openssl']},
+  // A real WordPress (test/integrations/wordpress.test.mjs): its own MariaDB and PHP's built-in server. WordPress
+  // itself comes from Debian's packages, fetched by the test with `apt-get download` (no Apache installed).
+  {name: 'MariaDB server (WordPress test)', command: 'mariadb-install-db', packages: ['mariadb-server']},
+  {name: 'PHP 8.2 with MySQL (WordPress test)', command: 'php8.2', packages: ['php8.2-cli', 'php8.2-mysql']},
 ];
 
 function found(command) {
