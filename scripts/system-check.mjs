@@ -19,6 +19,10 @@ export const SYSTEM_PARTS = [
   {name: 'openssl', command: 'openssl', packages: ['openssl']},
   {name: 'PHP CLI (Drupal module lint)', command: 'php', packages: ['php8.2-cli']},
   {name: 'PHPUnit (Drupal module tests)', command: 'phpunit', packages: ['phpunit']},
+  // A real WordPress (test/integrations/wordpress.test.mjs): its own MariaDB and PHP's built-in server. WordPress
+  // itself comes from Debian's packages, fetched by the test with `apt-get download` (no Apache installed).
+  {name: 'MariaDB server (WordPress test)', command: 'mariadb-install-db', packages: ['mariadb-server']},
+  {name: 'PHP 8.2 with MySQL (WordPress test)', command: 'php8.2', packages: ['php8.2-cli', 'php8.2-mysql']},
 ];
 
 function found(command) {

@@ -1,0 +1,223 @@
+<?php
+/**
+ * Plugin Name:       Puolesta – Suomi.fi mandate guide
+ * Description:       A block that tells citizens whether they need a Suomi.fi mandate (valtuus) for a service, which mandate theme, and how to get it. Uses the pinned, integrity-checked Puolesta script shipped in this plugin.
+ * Version:           0.1.0
+ * Requires at least: 6.1
+ * Requires PHP:      7.4
+ * License:           MIT
+ * License URI:       https://opensource.org/licenses/MIT
+ * Text Domain:       puolesta
+ * Domain Path:       /languages
+ *
+ * MIT is compatible with GPL-2.0-or-later, WordPress's licence.
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+// The pinned files in assets/<version>/ (copied there by scripts/build-wordpress.mjs, which checks this value).
+const PUOLESTA_FILES_VERSION = '0.1.0';
+
+const PUOLESTA_PRINCIPALS = array( 'person', 'minor', 'company', 'association', 'housing-company', 'organisation' );
+const PUOLESTA_SITUATIONS = array( 'on-behalf', 'joint', 'alone' );
+
+/** The site's content language as the element knows it: fi, sv or en ('' when the site speaks another). */
+function puolesta_site_language() {
+	$lang = strtolower( substr( get_locale(), 0, 2 ) );
+	return in_array( $lang, array( 'fi', 'sv', 'en' ), true ) ? $lang : '';
+}
+
+/**
+ * The script file: the one-language file for a fi/sv/en site (smaller, always speaks the site language), else
+ * the all-language file. A multilingual site (Polylang, WPML) should return 'puolesta.js' from the filter.
+ */
+function puolesta_script_file() {
+	$lang = puolesta_site_language();
+	$file = apply_filters( 'puolesta_script_file', $lang ? "puolesta.$lang.js" : 'puolesta.js' );
+	return in_array( $file, array( 'puolesta.js', 'puolesta.fi.js', 'puolesta.sv.js', 'puolesta.en.js' ), true ) ? $file : 'puolesta.js';
+}
+
+function puolesta_asset_path( $file ) {
+	return __DIR__ . '/assets/' . PUOLESTA_FILES_VERSION . '/' . $file;
+}
+
+/** sha384 values from the release's integrity.json, read once per request. */
+function puolesta_integrity( $file ) {
+	static $files = null;
+	if ( null === $files ) {
+		$json  = is_readable( puolesta_asset_path( 'integrity.json' ) ) ? file_get_contents( puolesta_asset_path( 'integrity.json' ) ) : '';
+		$data  = json_decode( (string) $json, true );
+		$files = isset( $data['files'] ) && is_array( $data['files'] ) ? $data['files'] : array();
+	}
+	return isset( $files[ $file ]['integrity'] ) ? (string) $files[ $file ]['integrity'] : '';
+}
+
+/** The theme catalogue (slug → names per language), for the no-JS fallback's theme names. */
+function puolesta_theme_names() {
+	static $names = null;
+	if ( null === $names ) {
+		$names = array();
+		$path  = puolesta_asset_path( 'mandate-themes.json' );
+		$data  = is_readable( $path ) ? json_decode( (string) file_get_contents( $path ), true ) : null;
+		foreach ( isset( $data['themes'] ) ? $data['themes'] : array() as $theme ) {
+			if ( isset( $theme['s'] ) ) {
+				$names[ $theme['s'] ] = isset( $theme['n'] ) && is_array( $theme['n'] ) ? $theme['n'] : array();
+			}
+		}
+	}
+	return $names;
+}
+
+/** Theme ids as the element takes them: bare slugs or valtuusrekisteri URIs, at most 8. */
+function puolesta_valid_theme_list( $value ) {
+	return (bool) preg_match( '~^\s*(?:(?:https?://valtuusrekisteri\.suomi\.fi/)?[a-z0-9_]+)(?:\s+(?:(?:https?://valtuusrekisteri\.suomi\.fi/)?[a-z0-9_]+)){0,7}\s*$~i', $value );
+}
+
+function puolesta_valid_guid( $value ) {
+	return (bool) preg_match( '/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i', $value );
+}
+
+add_action(
+	'init',
+	function () {
+		// In the head, not the footer, no defer: a plain script before the element is parsed paints the finished
+		// guide at once (the project's placement rule, no layout shift). Version null: the path is already pinned.
+		$file = puolesta_script_file();
+		wp_register_script( 'puolesta', plugins_url( 'assets/' . PUOLESTA_FILES_VERSION . '/' . $file, __FILE__ ), array(), null, false );
+
+		register_block_type( __DIR__, array( 'render_callback' => 'puolesta_render_mandate_guide' ) );
+		// block.json's textdomain points at wp-content/languages; the plugin carries its own editor strings.
+		wp_set_script_translations( 'puolesta-mandate-guide-editor-script', 'puolesta', __DIR__ . '/languages' );
+		wp_add_inline_script(
+			'puolesta-mandate-guide-editor-script',
+			'window.puolestaEditor = ' . wp_json_encode(
+				array(
+					'catalogue'    => plugins_url( 'assets/' . PUOLESTA_FILES_VERSION . '/mandate-themes.json', __FILE__ ),
+					'siteLanguage' => puolesta_site_language(),
+				)
+			) . ';',
+			'before'
+		);
+	}
+);
+
+// SRI on the pinned file: WordPress 6.1 has no API for it, so the tag is completed here.
+add_filter(
+	'script_loader_tag',
+	function ( $tag, $handle ) {
+		if ( 'puolesta' !== $handle ) {
+			return $tag;
+		}
+		$integrity = puolesta_integrity( puolesta_script_file() );
+		if ( ! $integrity ) {
+			return $tag;
+		}
+		return preg_replace( '/<script (?=[^>]*\bsrc=)/', '<script integrity="' . esc_attr( $integrity ) . '" crossorigin="anonymous" ', $tag, 1 );
+	},
+	10,
+	2
+);
+
+/**
+ * Enqueue before wp_head on pages whose content has the block or a raw <mandate-guide> (Custom HTML block):
+ * a classic theme renders content after the head, so enqueueing from the render callback alone would land in
+ * the footer.
+ */
+add_action(
+	'wp_enqueue_scripts',
+	function () {
+		global $wp_query;
+		foreach ( isset( $wp_query->posts ) ? $wp_query->posts : array() as $post ) {
+			if ( $post instanceof WP_Post && ( has_block( 'puolesta/mandate-guide', $post ) || false !== stripos( $post->post_content, '<mandate-guide' ) ) ) {
+				wp_enqueue_script( 'puolesta' );
+				return;
+			}
+		}
+	}
+);
+
+/** Server render: the element with escaped attributes and a no-JS fallback paragraph in the site language. */
+function puolesta_render_mandate_guide( $attributes ) {
+	wp_enqueue_script( 'puolesta' ); // already in the head when found above; else (widgets, templates) the footer
+
+	$attrs = array();
+	$theme = isset( $attributes['theme'] ) ? trim( (string) $attributes['theme'] ) : '';
+	$slugs = array();
+	if ( '' !== $theme && puolesta_valid_theme_list( $theme ) ) {
+		$slugs          = preg_split( '/\s+/', $theme );
+		$attrs['theme'] = implode( ' ', $slugs );
+	}
+	if ( isset( $attributes['principal'] ) && in_array( $attributes['principal'], PUOLESTA_PRINCIPALS, true ) ) {
+		$attrs['principal'] = $attributes['principal'];
+	}
+	if ( isset( $attributes['situation'] ) && in_array( $attributes['situation'], PUOLESTA_SITUATIONS, true ) ) {
+		$attrs['situation'] = $attributes['situation'];
+	}
+	$level = isset( $attributes['headingLevel'] ) ? (int) $attributes['headingLevel'] : 2;
+	if ( $level >= 3 && $level <= 6 ) {
+		$attrs['heading-level'] = (string) $level;
+	}
+
+	$html = '<mandate-guide ' . get_block_wrapper_attributes();
+	foreach ( $attrs as $name => $value ) {
+		$html .= ' ' . $name . '="' . esc_attr( $value ) . '"';
+	}
+	return $html . '>' . puolesta_fallback_paragraph( $slugs ) . '</mandate-guide>';
+}
+
+/**
+ * Shown without JavaScript, and by the element again when a theme cannot be found. It claims no more than is
+ * sure: a mandate *may* be needed (the same wording as the snippet builder's).
+ */
+function puolesta_fallback_paragraph( $slugs ) {
+	$lang  = puolesta_site_language() ? puolesta_site_language() : 'fi';
+	$words = array(
+		'fi' => array( 'Jos hoidat asiaa toisen henkilön tai organisaation puolesta, voit tarvita Suomi.fi-valtuuden.', 'Valtuusasia on', 'Valtuusasiat ovat', 'Valtuuksia pyydetään ja annetaan palvelussa', 'Suomi.fi-valtuudet', 'https://www.suomi.fi/valtuudet' ),
+		'sv' => array( 'Om du sköter ärendet för en annan person eller en organisation kan du behöva en fullmakt i Suomi.fi.', 'Fullmaktsärendet är', 'Fullmaktsärendena är', 'Fullmakter begärs och ges i tjänsten', 'Suomi.fi-fullmakter', 'https://www.suomi.fi/fullmakter' ),
+		'en' => array( 'If you handle this matter for another person or an organisation, you may need a Suomi.fi mandate.', 'The mandate theme is', 'The mandate themes are', 'Mandates are requested and given in', 'Suomi.fi e-Authorizations', 'https://www.suomi.fi/e-authorizations' ),
+	);
+	list( $intro, $one, $many, $where, $service, $link ) = $words[ $lang ];
+
+	$names   = puolesta_theme_names();
+	$written = array();
+	foreach ( $slugs as $id ) {
+		$slug  = preg_replace( '~^https?://valtuusrekisteri\.suomi\.fi/~i', '', $id );
+		$known = isset( $names[ $slug ] ) ? $names[ $slug ] : array();
+		if ( isset( $known[ $lang ] ) ) {
+			$written[] = '<strong>' . esc_html( $known[ $lang ] ) . '</strong>';
+		} elseif ( isset( $known['fi'] ) ) { // never an invented translation: the Finnish name, marked as such
+			$written[] = '<span lang="fi"><strong>' . esc_html( $known['fi'] ) . '</strong></span>';
+		}
+	}
+	$themes = $written ? ' ' . esc_html( count( $written ) > 1 ? $many : $one ) . ' ' . implode( ', ', $written ) . '.' : '';
+
+	return '<p>' . esc_html( $intro ) . $themes . ' ' . esc_html( $where ) . ' <a href="' . esc_url( $link ) . '">' . esc_html( $service ) . '</a>.</p>';
+}
+
+/**
+ * Custom HTML blocks: users without unfiltered_html (Authors, Contributors; on multisite everyone but Super
+ * Admins; everyone with DISALLOW_UNFILTERED_HTML) have their posts passed through KSES, which drops unknown
+ * elements. Allow <mandate-guide> with exactly the attributes that choose what it says, each value checked.
+ * Not allowed: catalogue-url and ptv-base (where its data comes from is a site decision, not a post's), event
+ * handlers, style and any other attribute.
+ */
+add_filter(
+	'wp_kses_allowed_html',
+	function ( $tags, $context ) {
+		if ( 'post' !== $context ) {
+			return $tags;
+		}
+		$tags['mandate-guide'] = array(
+			'theme'           => array( 'value_callback' => 'puolesta_valid_theme_list' ),
+			'service-channel' => array( 'value_callback' => 'puolesta_valid_guid' ),
+			'service'         => array( 'value_callback' => 'puolesta_valid_guid' ),
+			'principal'       => array( 'values' => PUOLESTA_PRINCIPALS ),
+			'situation'       => array( 'values' => PUOLESTA_SITUATIONS ),
+			'heading-level'   => array( 'values' => array( '1', '2', '3', '4', '5', '6' ) ),
+			'lang'            => array( 'values' => array( 'fi', 'sv', 'en' ) ),
+		);
+		return $tags;
+	},
+	10,
+	2
+);
