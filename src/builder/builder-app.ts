@@ -410,7 +410,7 @@ export class PuolestaBuilder extends LitElement {
       ${this.codeBlock('csp', msg('CSP sources', {id: 'b.csplabel'}), csp.join('\n'))}
       <h3>${msg('Pasting it into a publishing system', {id: 'b.cms'})}</h3>
       <ul class="cms">
-        <li><strong>WordPress:</strong> ${msg('the script goes into the head through your theme or a header plugin, and the guide into a Custom HTML block. Only Administrators and Editors can save it on a single site; for other roles see “WordPress” under Integrations in the Puolesta README.', {id: 'b.wp'})}</li>
+        <li><strong>WordPress:</strong> ${msg('install the Puolesta block plugin and add the Mandate guide block: it loads the pinned script for you and keeps the element for every role (see “WordPress” under Integrations in the Puolesta README). Without the plugin, only Administrators and Editors can save the element in a Custom HTML block on a single site, and the script must go into the head through your theme.', {id: 'b.wp'})}</li>
         <li><strong>Drupal:</strong> ${msg('CKEditor 5 removes script tags and may drop unknown elements, so use a block instead of pasting; see “Drupal” under Integrations in the Puolesta README.', {id: 'b.drupal'})}</li>
         <li><strong>Liferay:</strong> ${msg('add the guide as a custom element client extension; see “Liferay” under Integrations in the Puolesta README.', {id: 'b.liferay'})}</li>
       </ul>
