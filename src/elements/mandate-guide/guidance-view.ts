@@ -206,46 +206,49 @@ function noteText(note: NoteId): string {
   }
 }
 
-/** The answer's top: the verdict (what you need, from whom) and one sentence more. */
-export function renderVerdict(g: Guidance, id: string): TemplateResult {
+/** One list item and one paragraph: every step, reason, note and disclosure paragraph shares these two templates. */
+const li = (text: unknown) => html`<li>${text}</li>`;
+const para = (text: unknown) => html`<p>${text}</p>`;
+
+/** Secondary material in a native disclosure, closed by default: paragraphs, then a list, then `tail`. */
+const disclosure = (part: string, summary: string, paras: string[], items?: string[], tail: unknown = nothing) =>
+  html`<details part=${part}><summary>${summary}</summary><div class="details-body">${paras.map(para)}${items ? html`<ul>${items.map(li)}</ul>` : nothing}${tail}</div></details>`;
+
+/**
+ * Answer first, in one template: the verdict (what you need, from whom, and one sentence more), the next action
+ * (`choose`), the numbered steps in the order they are done, then secondary material in disclosures.
+ */
+export function renderAnswer(g: Guidance, id: string, choose: unknown, level: number): TemplateResult {
   return html`
-    <div class="verdict ${g.need}" part="verdict" id=${id} tabindex="-1">
-      <p class="headline"><strong>${verdictHeadline(g)}</strong></p>
-      <p>${verdictDetail(g)}</p>
+    <div class="answer">
+      <div class="verdict ${g.need}" part="verdict" id=${id} tabindex="-1">
+        <p class="headline"><strong>${verdictHeadline(g)}</strong></p>
+        <p>${verdictDetail(g)}</p>
+      </div>
+      ${choose}
+      <section class="steps" part="steps">
+        ${heading(level, msg('What to do', {id: 'v1g'}))}
+        <ol>${g.steps.map((step) => li(stepText(step, g)))}</ol>
+      </section>
+      <div class="more">
+        ${g.failureReasons.length
+          ? disclosure('reasons', msg('Why can the mandate check still fail?', {id: 'w1z'}),
+              [msg('The e-service only learns that acting on behalf is not allowed, not why. Common reasons:', {id: 'v1i'})],
+              g.failureReasons.map((r) => reasonText(r, g)))
+          : nothing}
+        ${g.alternatives
+          ? disclosure('alternatives', msg('If the mandator cannot use Suomi.fi', {id: 'w20'}), [
+              msg('A DVV official can register the mandate on application. Ask DVV about registering a mandate for someone who cannot use Suomi.fi.', {id: 'w21'}),
+              ...(g.principal === 'person'
+                ? [msg('If a person cannot give a mandate at all, a guardian appointed for them, or the attorney named in their continuing power of attorney, can handle their matters.', {id: 'w22'})]
+                : []),
+            ], undefined, html`<slot name="alternatives"></slot>`)
+          : nothing}
+        ${disclosure('good-to-know', msg('Good to know', {id: 'v1l'}), [], [
+          ...(g.duration ? [msg('For a one-off matter, choose a short validity. For a lasting need, a mandate can be valid for up to 25 years.', {id: 'v1k'})] : []),
+          ...g.notes.map(noteText),
+        ])}
+      </div>
     </div>
   `;
-}
-
-/** Numbered steps in the order they are done. */
-export function renderSteps(g: Guidance, level: number): TemplateResult {
-  return html`<section class="steps" part="steps">
-    ${heading(level, msg('What to do', {id: 'v1g'}))}
-    <ol>${g.steps.map((step) => html`<li>${stepText(step, g)}</li>`)}</ol>
-  </section>`;
-}
-
-/** Secondary material in native disclosures, closed by default. */
-export function renderDetails(g: Guidance, alternativesSlot: TemplateResult): TemplateResult {
-  const list = (items: string[]) => html`<ul>${items.map((text) => html`<li>${text}</li>`)}</ul>`;
-  const disclosure = (part: string, summary: string, body: unknown) =>
-    html`<details part=${part}><summary>${summary}</summary><div class="details-body">${body}</div></details>`;
-  return html`<div class="more">
-    ${g.failureReasons.length
-      ? disclosure('reasons', msg('Why can the mandate check still fail?', {id: 'w1z'}), html`
-          <p>${msg('The e-service only learns that acting on behalf is not allowed, not why. Common reasons:', {id: 'v1i'})}</p>
-          ${list(g.failureReasons.map((r) => reasonText(r, g)))}`)
-      : nothing}
-    ${g.alternatives
-      ? disclosure('alternatives', msg('If the mandator cannot use Suomi.fi', {id: 'w20'}), html`
-          <p>${msg('A DVV official can register the mandate on application. Ask DVV about registering a mandate for someone who cannot use Suomi.fi.', {id: 'w21'})}</p>
-          ${g.principal === 'person'
-            ? html`<p>${msg('If a person cannot give a mandate at all, a guardian appointed for them, or the attorney named in their continuing power of attorney, can handle their matters.', {id: 'w22'})}</p>`
-            : nothing}
-          ${alternativesSlot}`)
-      : nothing}
-    ${disclosure('good-to-know', msg('Good to know', {id: 'v1l'}), list([
-      ...(g.duration ? [msg('For a one-off matter, choose a short validity. For a lasting need, a mandate can be valid for up to 25 years.', {id: 'v1k'})] : []),
-      ...g.notes.map(noteText),
-    ]))}
-  </div>`;
 }

@@ -13,9 +13,7 @@ import {loadFullCatalogue} from './catalogue-loader.js';
 import {
   principalLegend,
   principalOptions,
-  renderDetails,
-  renderSteps,
-  renderVerdict,
+  renderAnswer,
   situationLegend,
   situationOptions,
   verdictHeadline,
@@ -219,7 +217,9 @@ export class MandateGuide extends LitElement {
         ${this.#renderNotices(views)}
         ${showFallback ? html`<div class="fallback" part="fallback"><slot></slot></div>` : nothing}
         ${bothPreset ? nothing : guidance && !this.asking ? this.#renderSummary(principal!, situation!) : this.#renderQuestions()}
-        ${guidance ? this.#renderAnswer(guidance, views, level) : this.#renderThemes(views, level + 1)}
+        ${guidance
+          ? renderAnswer(guidance, `${this.#uid}-verdict`, guidance.next === 'go-to-valtuudet' ? this.#renderChoose(views, level + 1) : nothing, level + 1)
+          : this.#renderThemes(views, level + 1)}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       </section>
     `;
@@ -359,23 +359,10 @@ export class MandateGuide extends LitElement {
     (questions?.querySelector<HTMLInputElement>('input:checked') ?? questions?.querySelector('input'))?.focus();
   };
 
-  /** Answer first: the verdict, the one next action, the numbered steps, then the rest behind disclosures. */
-  #renderAnswer(g: Guidance, views: ThemeView[], level: number): TemplateResult {
-    return html`
-      <div class="answer">
-        ${renderVerdict(g, `${this.#uid}-verdict`)}
-        ${g.next === 'go-to-valtuudet' ? this.#renderChoose(views, level + 1) : nothing}
-        ${renderSteps(g, level + 1)}
-        ${renderDetails(g, html`<slot name="alternatives"></slot>`)}
-      </div>
-    `;
-  }
-
   /** The theme cards: official name (with a copy button once the citizen is to choose it), description. */
-  #renderThemes(views: ThemeView[], level: number, copy = false): TemplateResult | typeof nothing {
+  #renderThemes(views: ThemeView[], level: number, copy = false): TemplateResult[] {
     // In the "choose" box the box's own heading already says what these are: no eyebrow there.
-    if (views.length === 0) return nothing;
-    return html`${views.map((view, index) => {
+    return views.map((view, index) => {
       const id = `${this.#uid}-theme-${index}`;
       const name = view.name
         ? html`<span lang=${view.name.lang}>${view.name.text}</span>`
@@ -402,7 +389,7 @@ export class MandateGuide extends LitElement {
           ${index === 0 ? html`<slot name="theme-note"></slot>` : nothing}
         </article>
       `;
-    })}`;
+    });
   }
 
   /** The next action when a mandate is involved: which theme(s) to choose, and the way to Suomi.fi Valtuudet. */
