@@ -395,7 +395,6 @@ export class MandateGuide extends LitElement {
   /** The next action when a mandate is involved: which theme(s) to choose, and the way to Suomi.fi Valtuudet. */
   #renderChoose(views: ThemeView[], level: number): TemplateResult {
     const locale = resolveLocale(this);
-    const newTab = html`<span class="visually-hidden"> ${msg('(opens in a new tab)', {id: 'gf'})}</span>`;
     return html`
       <div class="choose" part="choose" role="group" aria-labelledby="${this.#uid}-choose">
         ${heading(level, views.length > 1
@@ -403,12 +402,12 @@ export class MandateGuide extends LitElement {
           : views.length
             ? msg('Choose this mandate theme in Suomi.fi', {id: 'w2c'})
             : msg('In Suomi.fi, choose the mandate theme that this service names', {id: 'w2e'}), `${this.#uid}-choose`)}
-        ${this.#renderThemes(views, Math.min(level + 1, 6), true)}
+        ${this.#renderThemes(views, level + 1, true)}
         <p class="actions">
           <a class="cta" href=${VALTUUDET_HOME[locale]} hreflang=${locale} target="_blank" rel="noopener noreferrer"
-            >${msg('Go to Suomi.fi Valtuudet', {id: 'gl'})}${newTab}</a>
+            >${msg('Go to Suomi.fi Valtuudet', {id: 'gl'})}<span class="visually-hidden"> ${msg('(opens in a new tab)', {id: 'gf'})}</span></a>
           <a href=${views[0]?.page.href ?? THEME_LIST[locale].href} hreflang=${views[0]?.page.hreflang ?? locale} target="_blank" rel="noopener noreferrer"
-            >${msg('Mandate themes on Suomi.fi', {id: 'ge'})}${newTab}</a>
+            >${msg('Mandate themes on Suomi.fi', {id: 'ge'})}<span class="visually-hidden"> ${msg('(opens in a new tab)', {id: 'gf'})}</span></a>
         </p>
       </div>
     `;
