@@ -3,6 +3,7 @@ import {fileURLToPath} from 'node:url';
 import {defineConfig, type Plugin, type UserConfig} from 'vite';
 import {minifyTemplates, minifyTemplatesPlugin} from './scripts/minify-templates.mjs';
 import {inlineMessages, messagesModule, readTable, tableMessages, type Message} from './scripts/inline-messages.mjs';
+import {shortStateNamesPlugin} from './scripts/short-state-names.mjs';
 
 /**
  * In a per-language script-tag build, ONLY_LOCALE names the one language kept, and every `msg()` call is replaced
@@ -116,7 +117,7 @@ export default defineConfig(({mode}) => {
   const single = /^cdn-(fi|sv|en)$/.exec(mode)?.[1];
   return mode === 'cdn' || single
     ? {
-        plugins: [minifyTemplatesPlugin(), single ? oneLanguage(single) : allLanguages()],
+        plugins: [minifyTemplatesPlugin(), shortStateNamesPlugin(), single ? oneLanguage(single) : allLanguages()],
         // The generated locale modules only need `str`; the package index would add hashing and runtime setup.
         resolve: {alias: [{find: /^@lit\/localize$/, replacement: '@lit/localize/internal/str-tag.js'}]},
         publicDir: single ? false : 'src/generated/public',
