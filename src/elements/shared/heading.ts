@@ -1,5 +1,4 @@
-import {html, type TemplateResult} from 'lit';
-import {ifDefined} from 'lit/directives/if-defined.js';
+import {html, nothing, type TemplateResult} from 'lit';
 
 /** Clamps a host-given heading level to 2..6 so the element fits any page outline. */
 export function toHeadingLevel(value: unknown, fallback = 2): number {
@@ -12,5 +11,5 @@ export function toHeadingLevel(value: unknown, fallback = 2): number {
  */
 export function heading(level: number, content: unknown, id?: string, part = 'heading'): TemplateResult {
   const clamped = Math.max(1, Math.min(level, 6));
-  return html`<div role="heading" aria-level=${clamped} class="heading h${clamped}" part=${part} id=${ifDefined(id)}>${content}</div>`;
+  return html`<div role="heading" aria-level=${clamped} class="heading h${clamped}" part=${part} id=${id ?? nothing}>${content}</div>`;
 }
