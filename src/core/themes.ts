@@ -56,27 +56,27 @@ export const slugOf = (name: string) => name.toLowerCase().replace(/[äå]/g, 'a
 
 /** Lookup over one or more record lists (the bundled subset first, the full catalogue once loaded). */
 export class Catalogue {
-  private readonly bySlug = new Map<string, ThemeRecord>();
+  readonly #bySlug = new Map<string, ThemeRecord>();
   constructor(...lists: ReadonlyArray<readonly ThemeRecord[]>) {
     for (const list of lists) this.add(list);
   }
   add(list: readonly ThemeRecord[]): this {
     for (const record of list) {
-      if (record && typeof record.s === 'string' && SLUG.test(record.s) && !this.bySlug.has(record.s)) {
-        this.bySlug.set(record.s, record);
+      if (record && typeof record.s === 'string' && SLUG.test(record.s) && !this.#bySlug.has(record.s)) {
+        this.#bySlug.set(record.s, record);
       }
     }
     return this;
   }
   get(idOrUri: string): ThemeRecord | undefined {
     const slug = parseThemeId(idOrUri);
-    return slug ? this.bySlug.get(slug) : undefined;
+    return slug ? this.#bySlug.get(slug) : undefined;
   }
   has(idOrUri: string): boolean {
     return this.get(idOrUri) !== undefined;
   }
   get size(): number {
-    return this.bySlug.size;
+    return this.#bySlug.size;
   }
 }
 
