@@ -1,9 +1,9 @@
 import {LitElement, css, html, nothing, type TemplateResult} from 'lit';
 import {endpointUrl, type ActingFor} from '../../core/acting-for.js';
 import type {Locale} from '../../core/locale.js';
-import {inLocale, msg, str} from '../../localization.js';
+import {msg, str} from '../../localization.js';
 import {emit} from '../shared/events.js';
-import {resolveLocale, watchLang} from '../shared/lang.js';
+import {localised, watchLang} from '../shared/lang.js';
 import {broadcastChange, CHANNEL_NAME, fetchSession} from '../shared/session.js';
 import {tokens} from '../shared/styles.js';
 
@@ -144,8 +144,7 @@ export class ActingForBanner extends LitElement {
     this.actingFor = next;
     if (!changed) return;
     if (next) this.stoppedName = null;
-    const locale = resolveLocale(this);
-    this.announcement = inLocale(locale, () =>
+    this.announcement = localised(this, () =>
       next ? this.#sentence(next) : before ? msg('You are now acting as yourself.', {id: 'b0'}) : '',
     );
     emit(this, 'puolesta-acting-for-change', next ? {type: next.type, name: next.name} : null);
@@ -191,8 +190,7 @@ export class ActingForBanner extends LitElement {
   }
 
   override render(): TemplateResult {
-    const locale = resolveLocale(this);
-    return inLocale(locale, () => this.#renderIn(locale));
+    return localised(this, (locale) => this.#renderIn(locale));
   }
 
   #renderIn(locale: Locale): TemplateResult {

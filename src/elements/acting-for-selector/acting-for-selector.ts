@@ -15,7 +15,7 @@ import {parseThemeList} from '../../core/themes.js';
 import {inLocale, msg, str} from '../../localization.js';
 import {emit} from '../shared/events.js';
 import {heading, toHeadingLevel} from '../shared/heading.js';
-import {resolveLocale, watchLang} from '../shared/lang.js';
+import {localised, resolveLocale, watchLang} from '../shared/lang.js';
 import {broadcastChange, fetchSession} from '../shared/session.js';
 import {choices, tokens} from '../shared/styles.js';
 
@@ -158,7 +158,7 @@ export class ActingForSelector extends LitElement {
   }
 
   #announce(): void {
-    this.announcement = inLocale(resolveLocale(this), () => this.#resultText().join(' '));
+    this.announcement = localised(this, () => this.#resultText().join(' '));
   }
 
   #resultText(): string[] {
@@ -233,8 +233,7 @@ export class ActingForSelector extends LitElement {
   }
 
   override render(): TemplateResult {
-    const locale = resolveLocale(this);
-    return inLocale(locale, () => this.#renderIn(locale));
+    return localised(this, (locale) => this.#renderIn(locale));
   }
 
   #renderIn(locale: Locale): TemplateResult {

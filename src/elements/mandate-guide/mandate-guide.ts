@@ -4,10 +4,10 @@ import {fetchChannelThemes, type PtvFailure, type PtvTheme} from '../../core/ptv
 import {Catalogue, describeTheme, parseThemeList, type ThemeView} from '../../core/themes.js';
 import {parsePrincipal, parseSituation, triage, type Guidance, type Principal, type Situation} from '../../core/triage.js';
 import {themes as municipalThemes} from '../../generated/themes-municipal.js';
-import {inLocale, msg, str} from '../../localization.js';
+import {msg, str} from '../../localization.js';
 import {emit, shorten} from '../shared/events.js';
 import {heading, toHeadingLevel} from '../shared/heading.js';
-import {resolveLocale, watchLang} from '../shared/lang.js';
+import {localised, resolveLocale, watchLang} from '../shared/lang.js';
 import {choices, tokens} from '../shared/styles.js';
 import {loadFullCatalogue} from './catalogue-loader.js';
 import {
@@ -199,8 +199,7 @@ export class MandateGuide extends LitElement {
   }
 
   override render(): TemplateResult {
-    const locale = resolveLocale(this);
-    return inLocale(locale, () => this.#renderIn(locale));
+    return localised(this, (locale) => this.#renderIn(locale));
   }
 
   #renderIn(locale: Locale): TemplateResult {
@@ -341,7 +340,7 @@ export class MandateGuide extends LitElement {
     const principal = this.#currentPrincipal ?? null;
     const situation = this.#currentSituation ?? null;
     const guidance = principal && situation ? triage(principal, situation) : undefined;
-    this.announcement = guidance ? inLocale(resolveLocale(this), () => msg(str`Guidance updated: ${verdictHeadline(guidance)}`, {id: 'w2d'})) : '';
+    this.announcement = guidance ? localised(this, () => msg(str`Guidance updated: ${verdictHeadline(guidance)}`, {id: 'w2d'})) : '';
     emit<SituationChangeDetail>(this, 'puolesta-situation-change', {
       principal,
       situation,
@@ -414,18 +413,17 @@ export class MandateGuide extends LitElement {
   }
 
   async #copy(text: string, id: string): Promise<void> {
-    const locale = resolveLocale(this);
     try {
       await navigator.clipboard.writeText(text);
       this.copied = {id, ok: true};
-      this.announcement = inLocale(locale, () => msg(str`Copied: ${text}`, {id: 'gn'}));
+      this.announcement = localised(this, () => msg(str`Copied: ${text}`, {id: 'gn'}));
     } catch {
       // Clipboard refused (permissions, insecure page): select the name so the citizen can copy it by hand.
       const target = this.renderRoot.querySelector(`#${id}`);
       const selection = getSelection();
       if (target && selection) selection.selectAllChildren(target);
       this.copied = {id, ok: false};
-      this.announcement = inLocale(locale, () => msg('Copying did not work. The name is selected: press Ctrl+C to copy it.', {id: 'go'}));
+      this.announcement = localised(this, () => msg('Copying did not work. The name is selected: press Ctrl+C to copy it.', {id: 'go'}));
     }
   }
 }

@@ -1,4 +1,5 @@
 import {DEFAULT_LOCALE, toLocale, type Locale} from '../../core/locale.js';
+import {inLocale} from '../../localization.js';
 import {ONLY_LOCALE} from '../../only-locale.js';
 
 /**
@@ -16,6 +17,12 @@ export function resolveLocale(element: Element): Locale {
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return DEFAULT_LOCALE;
+}
+
+/** Runs `fn` (a render, or the text of an announcement) in the element's language (see resolveLocale). */
+export function localised<T>(element: Element, fn: (locale: Locale) => T): T {
+  const locale = resolveLocale(element);
+  return inLocale(locale, () => fn(locale));
 }
 
 interface LangAware extends Element {
