@@ -25,7 +25,7 @@ function oneLanguage(locale: string): Plugin {
       // describeTheme shows (marked as Finnish) when a theme has no name in the page language: nothing else is read.
       if (/generated[\\/]themes-municipal\.ts$/.test(id)) return {code: keepThemeTexts(code, ['fi', locale]), map: null};
       if (!/[\\/]src[\\/].*\.ts$/.test(id) || !/\bmsg\(/.test(code)) return null;
-      return {code: inlineMessages(code, [table], id), map: null};
+      return {code: inlineMessages(code, table, id), map: null};
     },
   };
 }

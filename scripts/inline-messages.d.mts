@@ -3,7 +3,7 @@ export interface TableEntry {
   parts: Array<{static: boolean; text: string}>;
 }
 export declare function readTable(source: string): Map<string, TableEntry>;
-export declare function inlineMessages(source: string, tables: Array<Map<string, TableEntry> | undefined>, file?: string): string;
+export declare function inlineMessages(source: string, table: Map<string, TableEntry> | undefined, file?: string): string;
 
 export interface Message {
   index: number;

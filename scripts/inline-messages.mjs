@@ -21,27 +21,21 @@ export function readTable(source) {
 }
 
 /**
- * Replaces each `msg(text, {id: 'x'})` in `source` with its text in each of `tables`: a Finnish or Swedish table
- * (see readTable), or `undefined` for the English source. With one table the call becomes that text; with
- * several it becomes `__inline(text1, text2, …)` (unused since puolesta.js takes tableMessages; kept for comparison), which picks the render locale's text at run time (the caller
- * imports `__inline`). `str` messages become plain template literals (the same string the runtime joins), `html`
- * messages stay `html` templates. A translation refers to the source call's expressions by index, so they are
- * put back in the translation's order. Any call of another shape, or an id missing from a table, fails the build.
+ * Each `msg(text, {id: 'x'})` call in `source`, in order: where it starts and ends, its tag ('' | 'str' | 'html'),
+ * its pieces (alternating static text and expression source, `${…}` without the braces), its id, and `fail`,
+ * which throws with the call's place. `msg(` in a comment is skipped; any other call shape fails the build.
  */
-export function inlineMessages(source, tables, file = '') {
-  let out = '';
-  let i = 0;
+function* msgCalls(source, file) {
   const call = /\bmsg\(\s*/g;
   let match;
   while ((match = call.exec(source))) {
     const at = match.index + match[0].length;
-    if (at < i) continue;
     const fail = (why) => {
       throw new Error(`${file}: msg() at offset ${match.index}: ${why}`);
     };
     // The argument: a quoted string, or a str/html template (its static texts and expressions).
     let tag = '';
-    let pieces; // alternating static text and expression source (`${…}` without the braces)
+    let pieces;
     let pos;
     const quote = source[at];
     if (quote === "'" || quote === '"') {
@@ -65,19 +59,40 @@ export function inlineMessages(source, tables, file = '') {
     }
     const options = /^\s*,\s*\{\s*id:\s*'([a-z][a-z0-9.]*)'\s*\}\s*,?\s*\)/.exec(source.slice(pos));
     if (!options) fail("expected `, {id: '…'})` after the text");
-    const id = options[1];
-    const expressions = pieces.filter((_, k) => k % 2 === 1).map((e) => inlineMessages(e, tables, file));
-    const texts = tables.map((table) => {
-      if (!table) return pieces.map((p, k) => (k % 2 ? `\${${expressions[(k - 1) / 2]}}` : p)).join('');
-      const target = table.get(id);
-      if (!target) fail(`no translation for id ${id}`);
-      if (target.tag === 'html' && tag !== 'html') fail(`translation ${id} is html, the source is not`);
-      return target.parts.map((p) => (p.static ? p.text : `\${${expressions[Number(p.text.slice(2, -1))] ?? fail(`translation ${id} names a missing expression`)}}`)).join('');
-    });
-    const literals = texts.map((text) => `${tag === 'html' ? 'html' : ''}\`${text}\``);
-    out += source.slice(i, match.index) + (literals.length === 1 ? `(${literals[0]})` : `__inline(${literals.join(', ')})`);
-    i = pos + options[0].length;
-    call.lastIndex = i;
+    const end = pos + options[0].length;
+    yield {start: match.index, end, tag, pieces, id: options[1], fail};
+    call.lastIndex = end;
+  }
+}
+
+/**
+ * A call's text as template-literal source in one language: the English source (`table` undefined) or the
+ * translation in `table`, with `values[k]` written where the source's k-th expression goes. A translation refers
+ * to the source's expressions by index, so they are put back in the translation's order.
+ */
+function messageText({tag, pieces, id, fail}, table, values) {
+  if (!table) return pieces.map((p, k) => (k % 2 ? `\${${values[(k - 1) / 2]}}` : p)).join('');
+  const target = table.get(id);
+  if (!target) fail(`no translation for id ${id}`);
+  if (target.tag === 'html' && tag !== 'html') fail(`translation ${id} is html, the source is not`);
+  return target.parts.map((p) => (p.static ? p.text : `\${${values[Number(p.text.slice(2, -1))] ?? fail(`translation ${id} names a missing expression`)}}`)).join('');
+}
+const literal = (tag, text) => `${tag === 'html' ? 'html' : ''}\`${text}\``;
+const expressionsOf = (pieces) => pieces.filter((_, k) => k % 2 === 1);
+
+/**
+ * The per-language files' form: each `msg(text, {id: 'x'})` in `source` becomes its text in one language, from
+ * `table` (a Finnish or Swedish table, see readTable) or the English source (`table` undefined). `str` messages
+ * become plain template literals (the same string the runtime joins), `html` messages stay `html` templates. Any
+ * call of another shape, or an id missing from the table, fails the build.
+ */
+export function inlineMessages(source, table, file = '') {
+  let out = '';
+  let i = 0;
+  for (const found of msgCalls(source, file)) {
+    const expressions = expressionsOf(found.pieces).map((e) => inlineMessages(e, table, file));
+    out += source.slice(i, found.start) + `(${literal(found.tag, messageText(found, table, expressions))})`;
+    i = found.end;
   }
   return out + source.slice(i);
 }
@@ -96,60 +111,19 @@ const escapeTemplateText = (text) => text.replace(/\\/g, '\\\\').replace(/`/g, '
 export function tableMessages(source, tables, messages, file = '') {
   let out = '';
   let i = 0;
-  const call = /\bmsg\(\s*/g;
-  let match;
-  while ((match = call.exec(source))) {
-    const at = match.index + match[0].length;
-    if (at < i) continue;
-    const fail = (why) => {
-      throw new Error(`${file}: msg() at offset ${match.index}: ${why}`);
-    };
-    let tag = '';
-    let pieces;
-    let pos;
-    const quote = source[at];
-    if (quote === "'" || quote === '"') {
-      let end = at + 1;
-      while (source[end] !== quote) end += source[end] === '\\' ? 2 : 1;
-      pieces = [JSON.parse(quote === '"' ? source.slice(at, end + 1) : `"${source.slice(at + 1, end).replace(/\\'/g, "'").replace(/"/g, '\\"')}"`)];
-      pieces[0] = escapeTemplateText(pieces[0]);
-      pos = end + 1;
-    } else {
-      const tagged = /^(str|html)`/.exec(source.slice(at, at + 5));
-      if (!tagged) {
-        const line = source.slice(source.lastIndexOf('\n', match.index) + 1, match.index);
-        if (/^\s*(\*|\/\/|\/\*)/.test(line) || line.includes('//')) continue;
-        fail('the text is neither a string literal nor a str/html template');
-      }
-      tag = tagged[1];
-      const {parts, end} = readTemplate(source, at + tagged[0].length);
-      pieces = parts.slice(0, -1).map((p) => (p.static ? p.text : p.text.slice(2, -1)));
-      pos = end;
-    }
-    const options = /^\s*,\s*\{\s*id:\s*'([a-z][a-z0-9.]*)'\s*\}\s*,?\s*\)/.exec(source.slice(pos));
-    if (!options) fail("expected `, {id: '…'})` after the text");
-    const id = options[1];
-    const expressions = pieces.filter((_, k) => k % 2 === 1).map((e) => tableMessages(e, tables, messages, file));
+  for (const found of msgCalls(source, file)) {
+    const expressions = expressionsOf(found.pieces).map((e) => tableMessages(e, tables, messages, file));
     const params = expressions.map((_, k) => `a${k}`);
     const texts = tables.map((table) => {
-      let text;
-      if (!table) text = pieces.map((p, k) => (k % 2 ? `\${${params[(k - 1) / 2]}}` : p)).join('');
-      else {
-        const target = table.get(id);
-        if (!target) fail(`no translation for id ${id}`);
-        if (target.tag === 'html' && tag !== 'html') fail(`translation ${id} is html, the source is not`);
-        text = target.parts.map((p) => (p.static ? p.text : `\${${params[Number(p.text.slice(2, -1))] ?? fail(`translation ${id} names a missing expression`)}}`)).join('');
-      }
-      const literal = `${tag === 'html' ? 'html' : ''}\`${text}\``;
-      return params.length ? `(${params.join(',')})=>${literal}` : literal;
+      const text = literal(found.tag, messageText(found, table, params));
+      return params.length ? `(${params.join(',')})=>${text}` : text;
     });
-    const known = messages.get(id);
-    if (known && known.texts.join('\0') !== texts.join('\0')) fail(`id ${id} has two different texts`);
+    const known = messages.get(found.id);
+    if (known && known.texts.join('\0') !== texts.join('\0')) found.fail(`id ${found.id} has two different texts`);
     const index = known ? known.index : messages.size;
-    if (!known) messages.set(id, {index, texts});
-    out += source.slice(i, match.index) + `__m(${index})` + (expressions.length ? `(${expressions.join(', ')})` : '');
-    i = pos + options[0].length;
-    call.lastIndex = i;
+    if (!known) messages.set(found.id, {index, texts});
+    out += source.slice(i, found.start) + `__m(${index})` + (expressions.length ? `(${expressions.join(', ')})` : '');
+    i = found.end;
   }
   return out + source.slice(i);
 }
