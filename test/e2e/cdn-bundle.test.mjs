@@ -1,7 +1,7 @@
 // The script-tag bundle as a web editor uses it: pasted into a page served under a strict CSP.
 import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {launch, serve, shadowText, STRICT_CSP, watch} from './support.mjs';
+import {launch, serve, shadowText, STRICT_CSP, watch, LIT_IMPORT_MAP} from './support.mjs';
 
 const page = (lang, extra = '') => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>t</title>
 <script src="/dist/cdn/puolesta.js" defer></script>${extra}</head><body><main>
@@ -56,14 +56,8 @@ describe('dist/cdn/puolesta.js under a strict CSP', () => {
 
 describe('next to the npm build', () => {
   it('the ESM define module and the script-tag bundle coexist on one page', async () => {
-    const importMap = JSON.stringify({imports: {
-      'lit': '/node_modules/lit/index.js', 'lit/': '/node_modules/lit/',
-      'lit-html': '/node_modules/lit-html/lit-html.js', 'lit-html/': '/node_modules/lit-html/',
-      'lit-element/': '/node_modules/lit-element/', '@lit/reactive-element': '/node_modules/@lit/reactive-element/reactive-element.js',
-      '@lit/reactive-element/': '/node_modules/@lit/reactive-element/', '@lit/localize': '/node_modules/@lit/localize/lit-localize.js',
-      '@lit/localize/': '/node_modules/@lit/localize/'}});
     const server = await serve({pages: {'/mixed.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>
-<script type="importmap">${importMap}</script>
+<script type="importmap">${LIT_IMPORT_MAP}</script>
 <script type="module" src="/dist/lib/mandate-guide.js"></script>
 <script src="/dist/cdn/puolesta.js" defer></script></head><body>
 <mandate-guide theme="lainhuudatusasiakirjojen_tilaaminen" principal="person" situation="on-behalf"></mandate-guide></body></html>`}});

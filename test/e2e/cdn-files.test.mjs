@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {createHash} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {launch, root, serve, shadowText, STRICT_CSP, watch} from './support.mjs';
+import {launch, root, serve, shadowText, STRICT_CSP, watch, LIT_IMPORT_MAP} from './support.mjs';
 
 const {version} = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 const manifest = JSON.parse(await readFile(join(root, 'dist/cdn', version, 'integrity.json'), 'utf8'));
@@ -107,14 +107,8 @@ describe('per-language files and the versioned folder', () => {
 // per-language file); the npm build looks each one up by id when it renders. All must say exactly the same, in
 // every answer the guide gives, the questions, and the notices that carry a value from the page.
 describe('build-time messages', () => {
-  const IMPORTS = JSON.stringify({imports: {
-    'lit': '/node_modules/lit/index.js', 'lit/': '/node_modules/lit/',
-    'lit-html': '/node_modules/lit-html/lit-html.js', 'lit-html/': '/node_modules/lit-html/',
-    'lit-element/': '/node_modules/lit-element/', '@lit/reactive-element': '/node_modules/@lit/reactive-element/reactive-element.js',
-    '@lit/reactive-element/': '/node_modules/@lit/reactive-element/', '@lit/localize': '/node_modules/@lit/localize/lit-localize.js',
-    '@lit/localize/': '/node_modules/@lit/localize/'}});
   const LOADERS = {
-    npm: `<script type="importmap">${IMPORTS}</script><script type="module" src="/dist/lib/index.js"></script><script type="module">
+    npm: `<script type="importmap">${LIT_IMPORT_MAP}</script><script type="module" src="/dist/lib/index.js"></script><script type="module">
       import {MandateGuide, ActingForSelector} from '/dist/lib/index.js';
       customElements.define('mandate-guide', MandateGuide);
       customElements.define('acting-for-selector', ActingForSelector);</script>`,

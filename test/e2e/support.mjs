@@ -7,6 +7,13 @@ import {chromium} from 'playwright-core';
 import {chromiumArgs, chromiumPath} from '../chromium.mjs';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/[\/]+$/, '');
+/** An import map that lets a test page load the npm build (dist/lib) straight from node_modules, no bundler. */
+export const LIT_IMPORT_MAP = JSON.stringify({imports: {
+  'lit': '/node_modules/lit/index.js', 'lit/': '/node_modules/lit/',
+  'lit-html': '/node_modules/lit-html/lit-html.js', 'lit-html/': '/node_modules/lit-html/',
+  'lit-element/': '/node_modules/lit-element/', '@lit/reactive-element': '/node_modules/@lit/reactive-element/reactive-element.js',
+  '@lit/reactive-element/': '/node_modules/@lit/reactive-element/', '@lit/localize': '/node_modules/@lit/localize/lit-localize.js',
+  '@lit/localize/': '/node_modules/@lit/localize/'}});
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 const TYPES = {'.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.css': 'text/css'};
 
