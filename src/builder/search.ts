@@ -65,13 +65,21 @@ interface Doc {
 }
 
 export class ThemeFinder {
-  private readonly index: MiniSearch<Doc>;
   private readonly bySlug = new Map<string, CatalogueTheme>();
   private readonly categories = new Map<string, MaybeTexts>();
+  private readonly keywords: Keywords;
+  /** Built on the first search, not when the page starts: it is most of the finder's cost. */
+  private built?: MiniSearch<Doc>;
 
   constructor(themes: readonly CatalogueTheme[], categories: readonly CatalogueCategory[] = [], keywords: Keywords = {}) {
     for (const category of categories) this.categories.set(category.id, category.labels);
-    this.index = new MiniSearch<Doc>({
+    for (const theme of themes) if (theme?.slug && !this.bySlug.has(theme.slug)) this.bySlug.set(theme.slug, theme);
+    this.keywords = keywords;
+  }
+
+  private get index(): MiniSearch<Doc> {
+    if (this.built) return this.built;
+    this.built = new MiniSearch<Doc>({
       fields: ['names', 'keywords', 'descriptions', 'slug', 'category', 'parts'],
       tokenize: (text) => text.split(/\s+/).filter(Boolean),
       processTerm: (term) => term,
@@ -86,17 +94,15 @@ export class ThemeFinder {
         processTerm: (term) => term,
       },
     });
-    const docs: Doc[] = [];
-    for (const theme of themes) {
-      if (!theme?.slug || this.bySlug.has(theme.slug)) continue;
-      this.bySlug.set(theme.slug, theme);
-      const names = Object.values(theme.labels ?? {}).filter((t): t is string => typeof t === 'string');
-      const descriptions = Object.values(theme.descriptions ?? {}).filter((t): t is string => typeof t === 'string');
-      const categoryNames = Object.values(this.categories.get(theme.category ?? '') ?? {}).filter((t): t is string => typeof t === 'string');
-      const extra = Object.hasOwn(keywords, theme.slug) ? Object.values(keywords[theme.slug]).flat().filter((t): t is string => typeof t === 'string') : [];
+    const texts = (record: MaybeTexts | undefined) => Object.values(record ?? {}).filter((t): t is string => typeof t === 'string');
+    this.built.addAll([...this.bySlug.values()].map((theme) => {
+      const names = texts(theme.labels);
+      const descriptions = texts(theme.descriptions);
+      const categoryNames = texts(this.categories.get(theme.category ?? ''));
+      const extra = Object.hasOwn(this.keywords, theme.slug) ? Object.values(this.keywords[theme.slug]).flat().filter((t): t is string => typeof t === 'string') : [];
       const all = [...names, ...extra, ...descriptions, ...categoryNames].flatMap(words);
       const slugWords = theme.slug.split('_');
-      docs.push({
+      return {
         id: theme.slug,
         names: names.flatMap(words).join(' '),
         keywords: extra.flatMap(words).join(' '),
@@ -104,9 +110,9 @@ export class ThemeFinder {
         slug: [theme.slug, ...slugWords].join(' '),
         category: categoryNames.flatMap(words).join(' '),
         parts: [...new Set([...all, ...slugWords].flatMap(wordParts))].join(' '),
-      });
-    }
-    this.index.addAll(docs);
+      };
+    }));
+    return this.built;
   }
 
   get size(): number {
