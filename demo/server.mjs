@@ -260,4 +260,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv
   console.log(`  e-service with demo login: ${demo.url}/asiointi.html`);
   console.log(`  Valtuudet simulator: ${demo.simulatorUrl}/`);
   console.log(`  information site on another origin, banner fed by the e-service: ${demo.infoUrl}/`);
+  console.log(`  snippet builder for web editors: ${demo.url}/builder/`);
 }
