@@ -78,7 +78,6 @@ export class PuolestaBuilder extends LitElement {
   channelInput = this.state.channel;
   filesInput = this.state.files;
   private copiedTimer?: ReturnType<typeof setTimeout>;
-  private frameHeight = 0;
 
   protected override createRenderRoot() {
     return this;
@@ -187,14 +186,16 @@ export class PuolestaBuilder extends LitElement {
 
   // --- preview --------------------------------------------------------------------------------------------
 
+  /**
+   * The frame says its content changed size; the builder measures the frame's body itself (same origin) rather
+   * than trusting a number in a message. WebKit does not give a message's source as the frame's own window, so
+   * the source is not compared; the origin is.
+   */
   private readonly onFrameMessage = (event: MessageEvent) => {
     const frame = this.querySelector('iframe');
-    if (event.origin !== location.origin || !frame || event.source !== frame.contentWindow) return;
-    const height = Number(event.data?.height);
-    if (event.data?.type === 'puolesta-preview-height' && Number.isFinite(height) && height > 0) {
-      this.frameHeight = Math.min(Math.ceil(height), 6000);
-      frame.style.height = `${this.frameHeight}px`;
-    }
+    if (event.origin !== location.origin || event.data?.type !== 'puolesta-preview-resized' || !frame) return;
+    const height = frame.contentDocument?.body?.getBoundingClientRect().height ?? 0;
+    if (height > 0) frame.style.height = `${Math.min(Math.ceil(height), 6000)}px`;
   };
 
   private setWidth(width: Width) {

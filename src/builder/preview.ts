@@ -46,9 +46,8 @@ const script = document.createElement('script');
 script.src = `cdn/${__PUOLESTA_RELEASE__.version}/${fileFor(state.page)}`;
 document.head.append(script);
 
-// The builder sizes the frame to the content; same origin only.
+// The builder sizes the frame to the body's own height (the document's scroll height never drops below the
+// frame, so a frame could only grow); it is told when that changes. Same origin only.
 if (parent !== window) {
-  // The body's own height: the document's scroll height never drops below the frame, so a frame could only grow.
-  const report = () => parent.postMessage({type: 'puolesta-preview-height', height: document.body.getBoundingClientRect().height}, location.origin);
-  new ResizeObserver(report).observe(document.body);
+  new ResizeObserver(() => parent.postMessage({type: 'puolesta-preview-resized'}, location.origin)).observe(document.body);
 }
