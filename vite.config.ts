@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import {readFileSync, readdirSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {defineConfig, type Plugin, type UserConfig} from 'vite';
@@ -89,6 +90,7 @@ function keepThemeTexts(code: string, keep: string[]): string {
 }
 
 // Builds: `vite build` → dist/lib (ESM for bundlers, lit external, catalogue as a lazy chunk);
+// `vite build --mode cdn-lookups` first (see lookupsConfig), then
 // `vite build --mode cdn` → dist/cdn/puolesta.js (one classic script with everything, plus the catalogue JSON);
 // `--mode cdn-fi|cdn-sv|cdn-en` → dist/cdn/puolesta.<lang>.js (everything, one language).
 // `--mode builder` → dist/builder/: the editor's snippet builder as a static folder (after the cdn builds: it
@@ -112,18 +114,58 @@ function builderConfig(): UserConfig {
   };
 }
 
+/**
+ * `--mode cdn-lookups` → dist/cdn/puolesta-lookups.js, built first (it empties dist/cdn): the guide's PTV and
+ * catalogue lookups, which the script-tag files load next to themselves only when a page needs one. The key it
+ * registers under is made from its own source, and the script-tag files carry its sha384 (see lookupsRelease).
+ */
+function lookupsConfig(): UserConfig {
+  return {
+    define: {__PUOLESTA_LOOKUPS_KEY__: JSON.stringify(lookupsKey())},
+    publicDir: false,
+    build: {
+      outDir: 'dist/cdn',
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: true,
+      lib: {entry: 'src/cdn-lookups.ts', name: 'PuolestaLookups', formats: ['iife'], fileName: () => 'puolesta-lookups.js'},
+    },
+  };
+}
+
+/** The key: a hash of the lookups' sources, so the main script and the file it loads always agree. */
+function lookupsKey(): string {
+  const hash = createHash('sha256');
+  for (const file of ['cdn-lookups.ts', 'elements/mandate-guide/lookups.ts', 'core/ptv.ts', 'core/themes.ts', 'core/locale.ts']) hash.update(readFileSync(source(file)));
+  return `puolesta-lookups ${hash.digest('hex').slice(0, 16)}`;
+}
+
+/** What the script-tag files need to load the lookups file: its key and the integrity of the built bytes. */
+function lookupsRelease(): {key: string; integrity: string} {
+  const bytes = readFileSync('dist/cdn/puolesta-lookups.js');
+  return {key: lookupsKey(), integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}`};
+}
+
 export default defineConfig(({mode}) => {
   if (mode === 'builder') return builderConfig();
+  if (mode === 'cdn-lookups') return lookupsConfig();
   const single = /^cdn-(fi|sv|en)$/.exec(mode)?.[1];
   return mode === 'cdn' || single
     ? {
         plugins: [minifyTemplatesPlugin(), shortStateNamesPlugin(), single ? oneLanguage(single) : allLanguages()],
-        // The generated locale modules only need `str`; the package index would add hashing and runtime setup.
-        resolve: {alias: [{find: /^@lit\/localize$/, replacement: '@lit/localize/internal/str-tag.js'}]},
+        resolve: {
+          alias: [
+            // The generated locale modules only need `str`; the package index would add hashing and runtime setup.
+            {find: /^@lit\/localize$/, replacement: '@lit/localize/internal/str-tag.js'},
+            // An IIFE cannot split: the lookups come from puolesta-lookups.js instead of a lazy chunk.
+            {find: /^\.\/load-lookups\.js$/, replacement: source('cdn-load-lookups.ts')},
+          ],
+        },
+        define: {__PUOLESTA_LOOKUPS__: JSON.stringify(lookupsRelease())},
         publicDir: single ? false : 'src/generated/public',
         build: {
           outDir: 'dist/cdn',
-          emptyOutDir: !single,
+          emptyOutDir: false,
           target: 'es2022',
           minify: true,
           sourcemap: false,

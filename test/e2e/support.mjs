@@ -18,10 +18,10 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'sel
 const TYPES = {'.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.css': 'text/css'};
 
 /**
- * Serves `pages` (path → html) and files under the repository root, every response with `headers`.
- * Returns {url, close}.
+ * Serves `pages` (path → html), `files` (path → {body, type}: e.g. a tampered copy of a built file) and files under
+ * the repository root, every response with `headers`. Returns {url, close}.
  */
-export async function serve({pages = {}, headers = {}} = {}) {
+export async function serve({pages = {}, files = {}, headers = {}} = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const send = (status, body, type) => {
@@ -29,6 +29,7 @@ export async function serve({pages = {}, headers = {}} = {}) {
       res.end(body);
     };
     if (pages[path] !== undefined) return send(200, pages[path], TYPES['.html']);
+    if (files[path] !== undefined) return send(200, files[path].body, files[path].type);
     const file = normalize(join(root, path));
     if (!file.startsWith(root + sep) && file !== root) return send(404, 'not found', 'text/plain');
     try {

@@ -3,7 +3,8 @@
  * npm builds register a lazy chunk; the script-tag build fetches dist/cdn/mandate-themes.json next to itself.
  */
 import {endpointUrl} from '../../core/acting-for.js';
-import {parseCatalogueJson, type ThemeRecord} from '../../core/themes.js';
+import type {ThemeRecord} from '../../core/themes.js';
+import {loadLookups} from './load-lookups.js';
 
 type Loader = () => Promise<readonly ThemeRecord[]>;
 let registered: Loader | undefined;
@@ -23,12 +24,6 @@ export function setDefaultCatalogueUrl(url: string | undefined): void {
  */
 const safeUrl = (raw: string) => endpointUrl(raw, document.baseURI)?.href;
 
-async function fetchCatalogue(url: string): Promise<readonly ThemeRecord[]> {
-  const response = await fetch(url, {credentials: 'omit', signal: AbortSignal.timeout(5000)});
-  if (!response.ok) throw new Error(`catalogue ${response.status}`);
-  return parseCatalogueJson(await response.json());
-}
-
 /** Resolves to the full catalogue, or rejects; the attribute wins over the registered loader. */
 export function loadFullCatalogue(attributeUrl: string | null): Promise<readonly ThemeRecord[]> {
   const fromAttribute = attributeUrl ? safeUrl(attributeUrl) : undefined;
@@ -37,7 +32,7 @@ export function loadFullCatalogue(attributeUrl: string | null): Promise<readonly
   if (!key) return Promise.reject(new Error('no catalogue source'));
   let pending = cache.get(key);
   if (!pending) {
-    pending = fromAttribute || !registered ? fetchCatalogue(key) : registered();
+    pending = fromAttribute || !registered ? loadLookups().then((lookups) => lookups.fetchCatalogue(key)) : registered();
     pending.catch(() => cache.delete(key));
     cache.set(key, pending);
   }

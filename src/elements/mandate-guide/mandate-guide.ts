@@ -1,6 +1,6 @@
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {THEME_LIST, VALTUUDET_HOME, type Locale} from '../../core/locale.js';
-import {fetchChannelThemes, type PtvFailure, type PtvTheme} from '../../core/ptv.js';
+import type {PtvFailure, PtvResult, PtvTheme} from '../../core/ptv.js';
 import {Catalogue, describeTheme, parseThemeList, type ThemeView} from '../../core/themes.js';
 import {parsePrincipal, parseSituation, triage, type Guidance, type Principal, type Situation} from '../../core/triage.js';
 import {themes as municipalThemes} from '../../generated/themes-municipal.js';
@@ -10,6 +10,7 @@ import {heading, toHeadingLevel} from '../shared/heading.js';
 import {localised, resolveLocale, watchLang} from '../shared/lang.js';
 import {choices, tokens} from '../shared/styles.js';
 import {loadFullCatalogue} from './catalogue-loader.js';
+import {loadLookups} from './load-lookups.js';
 import {
   principalLegend,
   principalOptions,
@@ -153,20 +154,20 @@ export class MandateGuide extends LitElement {
     }
     const abort = (this.#ptvAbort = new AbortController());
     this.ptv = {status: 'loading'};
-    fetchChannelThemes({
-      base: this.ptvBase,
-      channelId: this.serviceChannel,
-      serviceId: this.service,
-      pageUrl: location.href,
-      signal: abort.signal,
-    }).then(
-      (result) => {
-        if (abort.signal.aborted) return;
-        this.ptv = result.ok ? {status: 'ok', themes: result.themes} : {status: 'failed', reason: result.reason};
-        if (!result.ok) emit(this, 'puolesta-error', {code: `ptv-${result.reason}`});
-      },
-      () => undefined, // aborted by a newer request or by disconnect
-    );
+    const options = {base: this.ptvBase, channelId: this.serviceChannel, serviceId: this.service, pageUrl: location.href, signal: abort.signal};
+    loadLookups()
+      .then(
+        (lookups) => lookups.fetchChannelThemes(options),
+        (): PtvResult => ({ok: false, reason: 'network'}), // the lookup code itself could not be loaded
+      )
+      .then(
+        (result) => {
+          if (abort.signal.aborted) return;
+          this.ptv = result.ok ? {status: 'ok', themes: result.themes} : {status: 'failed', reason: result.reason};
+          if (!result.ok) emit(this, 'puolesta-error', {code: `ptv-${result.reason}`});
+        },
+        () => undefined, // aborted by a newer request or by disconnect
+      );
   }
 
   /** Theme slugs to show: PTV's when it answered with themes, else the `theme` attribute. */

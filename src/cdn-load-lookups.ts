@@ -1,0 +1,36 @@
+/**
+ * Script-tag builds: loads `puolesta-lookups.js` from the folder this script came from, with the integrity value
+ * of the file built with it, the same CORS mode as this script and its CSP nonce. A failed load rejects (the guide
+ * then reports the lookup as a network failure) and the next lookup tries again.
+ */
+import type {Lookups} from './elements/mandate-guide/load-lookups.js';
+
+declare const __PUOLESTA_LOOKUPS__: {key: string; integrity: string};
+const {key, integrity} = __PUOLESTA_LOOKUPS__;
+// Read while this file runs: later, document.currentScript is some other script or null.
+const own = document.currentScript as HTMLScriptElement | null;
+let pending: Promise<Lookups> | undefined;
+
+const loaded = () => (globalThis as Record<symbol, unknown>)[Symbol.for(key)] as Lookups | undefined;
+
+export function loadLookups(): Promise<Lookups> {
+  pending ??= new Promise<Lookups>((resolve, reject) => {
+    const ready = () => (loaded() ? resolve(loaded()!) : reject(new Error('puolesta-lookups.js did not load')));
+    if (loaded() || !own?.src) return ready();
+    const script = document.createElement('script');
+    script.src = new URL('puolesta-lookups.js', own.src).href;
+    // Integrity needs CORS on another origin: follow this script (pinned snippets have crossorigin), and always
+    // check it on our own origin, where CORS is free.
+    const cors = own.crossOrigin ?? (new URL(script.src).origin === location.origin ? 'anonymous' : null);
+    if (cors !== null) {
+      script.crossOrigin = cors;
+      script.integrity = integrity;
+    }
+    if (own.nonce) script.nonce = own.nonce;
+    script.onload = ready;
+    script.onerror = ready;
+    document.head.append(script);
+  });
+  pending.catch(() => (pending = undefined));
+  return pending;
+}
