@@ -145,6 +145,15 @@ describe('what a citizen sees, in every engine', () => {
                 if (guide.text.length < 40) failures.push(`${path}: guide ${i} has only "${guide.text}"`);
                 if (guide.lang !== lang) failures.push(`${path}: guide ${i} in ${guide.lang}`);
               }
+              if (spec.guide?.['service-channel']) {
+                // The service channel is read from PTV by the lookups file, which the script loads next to itself.
+                const loaded = await waitFor(page, `PTV answer on ${path}`, () => {
+                  const names = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+                  const ptv = names.some((n) => n.includes('/ptv/api/v11/ServiceChannel/'));
+                  return ptv && {lookups: names.filter((n) => n.endsWith('/puolesta-lookups.js')).length, notices: document.querySelector('mandate-guide').shadowRoot.querySelectorAll('[part=notice]').length};
+                });
+                if (loaded.lookups !== 1 || loaded.notices !== 0) failures.push(`${path}: PTV via the lookups file ${JSON.stringify(loaded)}`);
+              }
               for (const slug of spec.guide?.theme?.split(' ') ?? []) {
                 const name = themeName(slug, lang);
                 if (!guides[0]?.themeNames.includes(name)) failures.push(`${path}: theme name "${name}" not among ${JSON.stringify(guides[0]?.themeNames)}`);
