@@ -15,7 +15,11 @@ const loaded = () => (globalThis as Record<symbol, unknown>)[Symbol.for(key)] as
 
 export function loadLookups(): Promise<Lookups> {
   pending ??= new Promise<Lookups>((resolve, reject) => {
-    const ready = () => (loaded() ? resolve(loaded()!) : reject(new Error('puolesta-lookups.js did not load')));
+    const ready = () => {
+      const lookups = loaded();
+      if (lookups) resolve(lookups);
+      else reject(new Error('puolesta-lookups.js'));
+    };
     if (loaded() || !own?.src) return ready();
     const script = document.createElement('script');
     script.src = new URL('puolesta-lookups.js', own.src).href;
@@ -27,8 +31,7 @@ export function loadLookups(): Promise<Lookups> {
       script.integrity = integrity;
     }
     if (own.nonce) script.nonce = own.nonce;
-    script.onload = ready;
-    script.onerror = ready;
+    script.onload = script.onerror = ready;
     document.head.append(script);
   });
   pending.catch(() => (pending = undefined));
