@@ -2,6 +2,7 @@
 // against the budgets in the design. Only place where speed is measured; talks to 127.0.0.1 only.
 //   node bench/run.mjs [--no-build] [--strict] [--loads N] [--size-only]
 import {spawnSync} from 'node:child_process';
+import {createHash} from 'node:crypto';
 import {createServer} from 'node:http';
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
@@ -110,21 +111,25 @@ const GUIDE = '<mandate-guide theme="varhaiskasvatuksen_aloituksesta_tai_paattym
 const page = (body, head = '') => `<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>bench</title>${head}
 <style>body{font:18px/1.5 Arial,sans-serif;max-width:48rem;margin:2rem auto}</style></head><body><main><h1>Varhaiskasvatus</h1>${body}<p id="after">Sivun loppu.</p></main></body></html>`;
 
-/** A local server for the two pages and the bundle. */
+/** A local server for the pages and the script files. */
 async function startServer(staticBody) {
-  const bundle = await readFile(join(root, 'dist/cdn/puolesta.js'));
+  const files = {'/puolesta.js': await readFile(join(root, 'dist/cdn/puolesta.js')), '/puolesta.fi.js': await readFile(join(root, 'dist/cdn/puolesta.fi.js'))};
+  const integrity = `sha384-${createHash('sha384').update(files['/puolesta.fi.js']).digest('base64')}`;
   const pages = {
     '/element.html': page(GUIDE, '<script src="/puolesta.js" defer></script>'),
-    // The README snippet: the script in <head>, no defer (no engine paints the fallback first).
-    '/snippet.html': page(GUIDE, '<script src="/puolesta.js"></script>'),
+    // The README snippet, as the builder writes it for a Finnish page: the Finnish file pinned with its integrity
+    // value, in <head>, no defer (no engine paints the fallback first).
+    '/snippet.html': page(GUIDE, `<script src="/puolesta.fi.js" integrity="${integrity}" crossorigin="anonymous"></script>`),
+    // The same placement with the all-language file (a page in several languages).
+    '/snippet-all.html': page(GUIDE, '<script src="/puolesta.js"></script>'),
     '/element-render.html': page(GUIDE, '<script src="/puolesta.js" defer blocking="render"></script>'),
     '/static.html': page(staticBody),
   };
   const scripts = {'/empty.js': '', '/lit-text.js': ''};
   const server = createServer((req, res) => {
-    if (req.url === '/puolesta.js' || req.url in scripts) {
+    if (req.url in files || req.url in scripts) {
       res.writeHead(200, {'Content-Type': 'text/javascript', 'Cache-Control': 'no-store'});
-      return res.end(scripts[req.url] ?? bundle);
+      return res.end(scripts[req.url] ?? files[req.url]);
     }
     const html = pages[req.url];
     res.writeHead(html ? 200 : 404, {'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store'});
@@ -194,12 +199,12 @@ async function loadSection() {
     srv.setStatic(paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n'), await buildLitText(paragraphs));
     const sentence = paragraphs.find((p) => p.length > 40) ?? paragraphs[0];
     results.load = {};
-    // The README snippet (script in <head>) and, for comparison, `defer` (the design's first snippet) and
-    // `defer blocking="render"`.
-    const kinds = {static: 'static', floor: 'static + empty script in head', lit: 'lit-only element, same text, script in head', snippet: 'README snippet: script in head', element: 'defer', 'element-render': 'defer blocking="render"'};
+    // The README snippet (the page language's file pinned with integrity, in <head>) and, for comparison, the
+    // all-language file in <head>, `defer` (the design's first snippet) and `defer blocking="render"`.
+    const kinds = {static: 'static', floor: 'static + empty script in head', lit: 'lit-only element, same text, script in head', snippet: 'README snippet: puolesta.fi.js with integrity, in head', 'snippet-all': 'puolesta.js (all languages) in head', element: 'puolesta.js, defer', 'element-render': 'puolesta.js, defer blocking="render"'};
     for (const throttle of [0, 4]) {
       const times = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
-      const cls = {snippet: [], element: [], 'element-render': []};
+      const cls = {snippet: [], 'snippet-all': [], element: [], 'element-render': []};
       for (let i = 0; i < LOADS; i++) {
         for (const kind of Object.keys(kinds)) {
           const r = await timeLoad(browser, `${srv.url}/${kind}.html`, sentence, throttle);
@@ -216,7 +221,7 @@ async function loadSection() {
         results.load[`${kind}${throttle ? '-throttled' : ''}`] = {ms: value, staticMs: baseline, ratio: value / baseline};
         row(`floor: ${kinds[kind]}${label}, median of ${LOADS}`, `${value.toFixed(1)} ms`, `static ${baseline.toFixed(1)} ms`, (value / baseline).toFixed(2), '–', null);
       }
-      for (const kind of ['snippet', 'element', 'element-render']) {
+      for (const kind of ['snippet', 'snippet-all', 'element', 'element-render']) {
         const value = median(times[kind]);
         const ratio = value / baseline;
         const worst = Math.max(...cls[kind]);
