@@ -27,6 +27,8 @@ const SAME_GUIDES = [
   '<mandate-guide theme="lainhuudatusasiakirjojen_tilaaminen" principal="minor"></mandate-guide>',
 ];
 const sri = (file) => manifest.files[file].integrity;
+const UNBUNDLED = '<mandate-guide id="unbundled" theme="sotalapsitietojen_selvittaminen"></mandate-guide>';
+const UNBUNDLED_NAME = {fi: 'Sotalapsitietojen tilaaminen', sv: 'Beställning av uppgifter om krigsbarn', en: 'Ordering information on wartime child evacuees'};
 
 describe('per-language files and the versioned folder', () => {
   let server;
@@ -36,7 +38,8 @@ describe('per-language files and the versioned folder', () => {
     for (const lang of ['fi', 'sv', 'en']) {
       // On a page in another language: a one-language file speaks its own language.
       pages[`/${lang}.html`] = page(OTHER[lang], script(`/dist/cdn/puolesta.${lang}.js`));
-      pages[`/${lang}-pinned.html`] = page(lang, script(`/dist/cdn/${version}/puolesta.${lang}.js`, ` integrity="${sri(`puolesta.${lang}.js`)}" crossorigin="anonymous"`));
+      pages[`/${lang}-pinned.html`] = page(lang, script(`/dist/cdn/${version}/puolesta.${lang}.js`, ` integrity="${sri(`puolesta.${lang}.js`)}" crossorigin="anonymous"`))
+        .replace('</main>', `${UNBUNDLED}</main>`);
     }
     pages['/tampered.html'] = page('fi', script(`/dist/cdn/${version}/puolesta.fi.js`, ` integrity="${sri('puolesta.sv.js')}" crossorigin="anonymous"`));
     pages['/both.html'] = page('fi', script('/dist/cdn/puolesta.js') + script('/dist/cdn/puolesta.fi.js'));
@@ -68,9 +71,14 @@ describe('per-language files and the versioned folder', () => {
       await tab.close();
     });
 
-    it(`the pinned ${version}/puolesta.${lang}.js loads with its integrity value`, async () => {
+    it(`the pinned ${version}/puolesta.${lang}.js loads with its integrity value, and the lookups file from the same folder`, async () => {
       const {tab, problems} = await open(`/${lang}-pinned.html`);
       await rendered(tab);
+      // A theme outside the bundled subset: its name comes from the versioned folder's catalogue, read by the
+      // versioned lookups file, which is loaded with the integrity value integrity.json gives it.
+      await tab.waitForFunction((name) => document.querySelector('#unbundled').shadowRoot?.textContent.includes(name), UNBUNDLED_NAME[lang], {timeout: 5000});
+      assert.deepEqual(await tab.$eval('script[src*="puolesta-lookups"]', (el) => [new URL(el.src).pathname, el.integrity]),
+        [`/dist/cdn/${version}/puolesta-lookups.js`, sri('puolesta-lookups.js')]);
       assert.deepEqual(problems, {errors: [], csp: []});
       await tab.close();
     });
