@@ -116,12 +116,11 @@ function builderConfig(): UserConfig {
 
 /**
  * `--mode cdn-lookups` → dist/cdn/puolesta-lookups.js, built first (it empties dist/cdn): the guide's PTV and
- * catalogue lookups, which the script-tag files load next to themselves only when a page needs one. The key it
- * registers under is made from its own source, and the script-tag files carry its sha384 (see lookupsRelease).
+ * catalogue lookups, which the script-tag files load next to themselves only when a page needs one, with the
+ * sha384 of this build (lookupsIntegrity).
  */
 function lookupsConfig(): UserConfig {
   return {
-    define: {__PUOLESTA_LOOKUPS_KEY__: JSON.stringify(lookupsKey())},
     publicDir: false,
     build: {
       outDir: 'dist/cdn',
@@ -133,18 +132,7 @@ function lookupsConfig(): UserConfig {
   };
 }
 
-/** The key: a hash of the lookups' sources, so the main script and the file it loads always agree. */
-function lookupsKey(): string {
-  const hash = createHash('sha256');
-  for (const file of ['cdn-lookups.ts', 'elements/mandate-guide/lookups.ts', 'core/ptv.ts', 'core/themes.ts', 'core/locale.ts']) hash.update(readFileSync(source(file)));
-  return `puolesta-lookups ${hash.digest('hex').slice(0, 16)}`;
-}
-
-/** What the script-tag files need to load the lookups file: its key and the integrity of the built bytes. */
-function lookupsRelease(): {key: string; integrity: string} {
-  const bytes = readFileSync('dist/cdn/puolesta-lookups.js');
-  return {key: lookupsKey(), integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}`};
-}
+const lookupsIntegrity = () => `sha384-${createHash('sha384').update(readFileSync('dist/cdn/puolesta-lookups.js')).digest('base64')}`;
 
 export default defineConfig(({mode}) => {
   if (mode === 'builder') return builderConfig();
@@ -161,7 +149,7 @@ export default defineConfig(({mode}) => {
             {find: /^\.\/load-lookups\.js$/, replacement: source('cdn-load-lookups.ts')},
           ],
         },
-        define: {__PUOLESTA_LOOKUPS__: JSON.stringify(lookupsRelease())},
+        define: {__PUOLESTA_LOOKUPS_INTEGRITY__: JSON.stringify(lookupsIntegrity())},
         publicDir: single ? false : 'src/generated/public',
         build: {
           outDir: 'dist/cdn',

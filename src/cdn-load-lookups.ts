@@ -5,8 +5,9 @@
  */
 import type {Lookups} from './elements/mandate-guide/load-lookups.js';
 
-declare const __PUOLESTA_LOOKUPS__: {key: string; integrity: string};
-const {key, integrity} = __PUOLESTA_LOOKUPS__;
+declare const __PUOLESTA_LOOKUPS_INTEGRITY__: string;
+const integrity = __PUOLESTA_LOOKUPS_INTEGRITY__;
+const key = `puolesta-lookups ${integrity}`;
 // Read while this file runs: later, document.currentScript is some other script or null.
 const own = document.currentScript as HTMLScriptElement | null;
 let pending: Promise<Lookups> | undefined;
@@ -23,6 +24,7 @@ export function loadLookups(): Promise<Lookups> {
     if (loaded() || !own?.src) return ready();
     const script = document.createElement('script');
     script.src = new URL('puolesta-lookups.js', own.src).href;
+    script.dataset.puolestaLookups = key;
     // Integrity needs CORS on another origin: follow this script (pinned snippets have crossorigin), and always
     // check it on our own origin, where CORS is free.
     const cors = own.crossOrigin ?? (new URL(script.src).origin === location.origin ? 'anonymous' : null);
