@@ -268,7 +268,6 @@ export class PuolestaBuilder extends LitElement {
 
   private renderTheme() {
     const {source, themes} = this.state;
-    const channelError = this.channelInput.trim() && !parseChannel(this.channelInput);
     return html`<section aria-labelledby="h-theme">
       <h2 id="h-theme">${msg('1. Mandate theme', {id: 'b.h1'})}</h2>
       <fieldset class="choices">
@@ -307,18 +306,49 @@ export class PuolestaBuilder extends LitElement {
                   })}
                 </ul>`
               : html`<p class="empty">${msg('None yet. Search above and choose one or more themes.', {id: 'b.nothemes'})}</p>`}`
-        : html`<div class="field">
-            <label for="channel">${msg('Service channel id in PTV', {id: 'b.channel'})}</label>
-            <p class="hint" id="channel-hint">${msg('The guide reads the mandate themes from the service description in PTV. The id looks like 7f3c9a2e-4b1d-4e8a-9c6f-2d5b8e1a3c70.', {id: 'b.channelhint'})}</p>
-            ${channelError ? html`<p class="error" id="channel-error">${msg('This is not a PTV id. Copy the id from the service channel page in PTV.', {id: 'b.channelerr'})}</p>` : nothing}
-            <input id="channel" type="text" autocomplete="off" spellcheck="false" .value=${this.channelInput}
-              aria-describedby=${channelError ? 'channel-hint channel-error' : 'channel-hint'} aria-invalid=${channelError ? 'true' : 'false'}
-              @input=${(e: Event) => {
-                this.channelInput = (e.target as HTMLInputElement).value;
-                this.set({channel: parseChannel(this.channelInput) ?? ''});
-              }}>
-          </div>`}
+        : this.parsedField({
+            id: 'channel',
+            type: 'text',
+            label: msg('Service channel id in PTV', {id: 'b.channel'}),
+            hint: msg('The guide reads the mandate themes from the service description in PTV. The id looks like 7f3c9a2e-4b1d-4e8a-9c6f-2d5b8e1a3c70.', {id: 'b.channelhint'}),
+            error: msg('This is not a PTV id. Copy the id from the service channel page in PTV.', {id: 'b.channelerr'}),
+            raw: this.channelInput,
+            parse: parseChannel,
+            keep: (raw, parsed) => {
+              this.channelInput = raw;
+              this.set({channel: parsed});
+            },
+          })}
     </section>`;
+  }
+
+  /**
+   * A text field kept as typed, whose parsed value ('' when it does not parse) goes into the state: while
+   * non-empty text does not parse, the error shows and the field is marked invalid.
+   */
+  private parsedField(field: {
+    id: string;
+    type: 'text' | 'url';
+    label: string;
+    hint: string;
+    error: string;
+    raw: string;
+    parse: (raw: string) => string | undefined;
+    keep: (raw: string, parsed: string) => void;
+  }) {
+    const {id} = field;
+    const invalid = field.raw.trim() !== '' && !field.parse(field.raw);
+    return html`<div class="field">
+      <label for=${id}>${field.label}</label>
+      <p class="hint" id="${id}-hint">${field.hint}</p>
+      ${invalid ? html`<p class="error" id="${id}-error">${field.error}</p>` : nothing}
+      <input id=${id} type=${field.type} autocomplete="off" spellcheck="false" .value=${field.raw}
+        aria-describedby=${invalid ? `${id}-hint ${id}-error` : `${id}-hint`} aria-invalid=${invalid ? 'true' : 'false'}
+        @input=${(e: Event) => {
+          const raw = (e.target as HTMLInputElement).value;
+          field.keep(raw, field.parse(raw) ?? '');
+        }}>
+    </div>`;
   }
 
   /** A theme as the editor reads it: name (marked when in another language), id, category, who grants it. */
@@ -375,19 +405,20 @@ export class PuolestaBuilder extends LitElement {
   }
 
   private renderCode() {
-    const filesError = this.filesInput.trim() && !parseFilesFolder(this.filesInput);
     const header = html`<h2 id="h-code">${msg('4. Code for your page', {id: 'b.h4'})}</h2>
-      <div class="field">
-        <label for="files">${msg('Address of the Puolesta files', {id: 'b.files'})}</label>
-        <p class="hint" id="files-hint">${msg(str`The https folder where your organisation serves the files of version ${RELEASE.version}. Leave empty to use the copy next to this tool: ${new URL(`cdn/${RELEASE.version}/`, location.href).href}`, {id: 'b.fileshint'})}</p>
-        ${filesError ? html`<p class="error" id="files-error">${msg('Give a full https address of a folder, for example https://www.kunta.fi/puolesta/.', {id: 'b.fileserr'})}</p>` : nothing}
-        <input id="files" type="url" autocomplete="off" spellcheck="false" .value=${this.filesInput}
-          aria-describedby=${filesError ? 'files-hint files-error' : 'files-hint'} aria-invalid=${filesError ? 'true' : 'false'}
-          @input=${(e: Event) => {
-            this.filesInput = (e.target as HTMLInputElement).value;
-            this.set({files: parseFilesFolder(this.filesInput) ?? ''});
-          }}>
-      </div>`;
+      ${this.parsedField({
+        id: 'files',
+        type: 'url',
+        label: msg('Address of the Puolesta files', {id: 'b.files'}),
+        hint: msg(str`The https folder where your organisation serves the files of version ${RELEASE.version}. Leave empty to use the copy next to this tool: ${new URL(`cdn/${RELEASE.version}/`, location.href).href}`, {id: 'b.fileshint'}),
+        error: msg('Give a full https address of a folder, for example https://www.kunta.fi/puolesta/.', {id: 'b.fileserr'}),
+        raw: this.filesInput,
+        parse: parseFilesFolder,
+        keep: (raw, parsed) => {
+          this.filesInput = raw;
+          this.set({files: parsed});
+        },
+      })}`;
     if (!this.ready) {
       return html`<section aria-labelledby="h-code">${header}
         <p class="empty">${msg('The code appears when you have chosen a theme or given a PTV id.', {id: 'b.nocode'})}</p></section>`;
