@@ -8,6 +8,7 @@ import {fileURLToPath} from 'node:url';
 import {ptvNodeHandler} from '../test/ptv-middleware.mjs';
 import {GUIDE_STATES, LANGS, PAGES, pagePath, SITE, VALTUUDET} from './pages.mjs';
 import {createEservice, SERVICES} from './eservice.mjs';
+import {escapeHtml} from './escape-html.mjs';
 import {startSimulator} from './simulator/main.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]+$/, '');
@@ -31,9 +32,8 @@ export const BUILDER_CSP = CSP.replace("frame-ancestors 'none'", "frame-ancestor
 /** The demo has a PTV stand-in, so the builder's preview reads PTV from there instead of the real API. */
 const DEMO_PTV_BASE = '/ptv/api/v11/';
 
-/** Text and attribute values into HTML: everything from data passes through here. */
-export const escapeHtml = (value) =>
-  String(value).replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]);
+// Text and attribute values into HTML: everything from data passes through escapeHtml (also for scripts/).
+export {escapeHtml};
 const attrs = (record) => Object.entries(record).map(([k, v]) => ` ${escapeHtml(k)}="${escapeHtml(v)}"`).join('');
 
 /**

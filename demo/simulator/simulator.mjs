@@ -5,6 +5,7 @@
 // or globally through the /__sim/ control API. Never logs identity codes.
 import {createHmac, randomBytes, randomUUID, timingSafeEqual} from 'node:crypto';
 import {readFileSync} from 'node:fs';
+import {escapeHtml} from '../escape-html.mjs';
 import {TEXTS} from './texts.mjs';
 
 const CSS = readFileSync(new URL('./simulator.css', import.meta.url));
@@ -13,7 +14,6 @@ const MAX_SKEW_MS = 5 * 60 * 1000;
 const SESSION_IDLE_MS = 10 * 60 * 1000;
 const TOKEN_SECONDS = 599;
 
-const escapeHtml = (v) => String(v).replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]);
 /** DVV returns "Surname Given names"; people read "Given names Surname". */
 const displayName = (name) => name.split(' ').slice(1).concat(name.split(' ')[0]).join(' ');
 const token = () => randomBytes(24).toString('base64url');
