@@ -4,8 +4,7 @@
  * builder so the frame fits the guide at each width.
  */
 import {themes} from '../generated/themes-all.js';
-import {describeTheme} from '../core/themes.js';
-import {Catalogue} from '../core/themes.js';
+import {Catalogue, describeTheme} from '../core/themes.js';
 import {elementModel, fileFor} from './snippet.js';
 import {stateFromQuery} from './state.js';
 
