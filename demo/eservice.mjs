@@ -10,6 +10,8 @@ import {LANGS, pagePath} from './pages.mjs';
 
 export const ESERVICE_THEME = 'http://valtuusrekisteri.suomi.fi/varhaiskasvatuksen_aloituksesta_tai_paattymisesta_ilmoittaminen';
 export const GRANT_THEME = 'http://valtuusrekisteri.suomi.fi/avustushakemuksen_tekeminen';
+/** Who may act for an organisation in the demo e-service: signing rights, the chair or the grant theme. */
+export const DEMO_COMPANY_ROLES = ['NIMKO', 'PJ', 'TJ', GRANT_THEME];
 
 /**
  * The two demo e-services: whom they may be used for (the selector's `modes`), the mandate theme, and the
@@ -110,6 +112,7 @@ export function createEservice({simulatorUrl, publicOrigin, allowedOrigins = [],
       return user ? {hetu: user.hetu} : null;
     },
     themes: [ESERVICE_THEME],
+    companyRoles: DEMO_COMPANY_ROLES,
     publicOrigin,
     allowedOrigins,
     store,

@@ -28,7 +28,7 @@ export function createSimulator({clientId, apiKey, oauthPassword, redirectUris, 
   const codes = new Map(); // code → sessionId
   const tokens = new Map(); // access token → {sessionId, expiresAt}
   let globalMode = {mode: 'none', remaining: 0, delayMs: slowMs};
-  const stats = {register: 0, unregister: 0, authorization: 0, checksumFailures: 0};
+  const stats = {register: 0, unregister: 0, authorization: 0, token: 0, checksumFailures: 0};
   // form-action also governs where the form's redirect may go: the registered return addresses only.
   const returnOrigins = [...new Set(redirectUris.map((u) => new URL(u).origin))].join(' ');
   // img-src data: for the empty favicon below (otherwise Firefox asks for /favicon.ico and the policy blocks it).
@@ -229,6 +229,7 @@ ${problem ? `<p class="error" role="alert" id="problem">${escapeHtml(problem)}</
 
   function tokenEndpoint(req, res, url) {
     if (req.method !== 'POST') return json(res, 405, {error: 'method'});
+    stats.token++;
     const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const expected = Buffer.from(`${clientId}:${oauthPassword}`).toString('base64');
     if (!basic || basic.length !== expected.length || !timingSafeEqual(Buffer.from(basic), Buffer.from(expected))) {

@@ -10,7 +10,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {MemorySessionStore, RedisError, RedisSessionStore, ValtuudetAdapter, ValtuudetClient, adapterFromEnv} from '../../dist/server/index.js';
 import {DEMO_CREDENTIALS} from '../../demo/simulator/main.mjs';
-import {Browser, startHost} from './host-helpers.mjs';
+import {Browser, SESSION_KEY, THEME, startHost} from './host-helpers.mjs';
 import {freePort, makeCertificates, removeTempDirs, requireRedisServer, sleep, startRedis, stopAll, tempDir} from './redis-helpers.mjs';
 
 const NAME = 'Anni Emilia Kumpulainen';
@@ -97,7 +97,8 @@ describe('RedisSessionStore without the redis package', () => {
     writeFileSync(join(dir, 'main.mjs'), `
       const {adapterFromEnv, RedisSessionStore} = await import(${JSON.stringify(index)});
       const env = {VALTUUDET_BASE_URL: 'http://127.0.0.1:1', VALTUUDET_CLIENT_ID: 'ab12cd34', VALTUUDET_API_KEY: 'k',
-        VALTUUDET_OAUTH_PASSWORD: 'p', VALTUUDET_REDIRECT_URI: 'http://127.0.0.1:2/valtuudet/callback'};
+        VALTUUDET_OAUTH_PASSWORD: 'p', VALTUUDET_REDIRECT_URI: 'http://127.0.0.1:2/valtuudet/callback',
+        PUOLESTA_THEMES: 'avustushakemuksen_tekeminen', PUOLESTA_COMPANY_ROLES: 'NIMKO'};
       adapterFromEnv({getUser: () => null, log: () => {}}, env); // the in-memory store: no redis needed
       const logs = [];
       const store = new RedisSessionStore({url: 'redis://127.0.0.1:1', log: (m) => logs.push(m)});
@@ -170,6 +171,9 @@ describe('RedisSessionStore against a real redis-server', () => {
       valtuudet: new ValtuudetClient({...DEMO_CREDENTIALS, baseUrl: host.sim.url, redirectUri: `${host.origin}/valtuudet/callback`}),
       getUser: () => ({hetu: '150585-901P'}),
       store: secondStore,
+      themes: [THEME],
+      companyRoles: ['NIMKO'],
+      sessionKeys: [SESSION_KEY],
       log: () => {},
     });
     try {
@@ -296,7 +300,8 @@ describe('RedisSessionStore over TLS (rediss://)', () => {
 
   it('adapterFromEnv connects with PUOLESTA_REDIS_URL=rediss://… and PUOLESTA_REDIS_CA_FILE', async () => {
     const env = {VALTUUDET_BASE_URL: 'http://127.0.0.1:1', VALTUUDET_CLIENT_ID: 'ab12cd34', VALTUUDET_API_KEY: 'k',
-      VALTUUDET_OAUTH_PASSWORD: 'p', VALTUUDET_REDIRECT_URI: 'http://127.0.0.1:2/valtuudet/callback', PUOLESTA_REDIS_URL: `rediss://127.0.0.1:${port}`};
+      VALTUUDET_OAUTH_PASSWORD: 'p', VALTUUDET_REDIRECT_URI: 'http://127.0.0.1:2/valtuudet/callback', PUOLESTA_REDIS_URL: `rediss://127.0.0.1:${port}`,
+      PUOLESTA_THEMES: 'avustushakemuksen_tekeminen', PUOLESTA_COMPANY_ROLES: 'NIMKO', PUOLESTA_SESSION_KEYS: SESSION_KEY};
     const session = (adapter) => adapter.handle(new Request('http://127.0.0.1:2/valtuudet/session', {headers: {cookie: `puolesta_sid=${'b'.repeat(43)}`}}));
     const logs = [];
     const log = (event) => logs.push(event);
