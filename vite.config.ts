@@ -132,6 +132,8 @@ function lookupsConfig(): UserConfig {
   };
 }
 
+/** The catalogue the script-tag files find next to themselves, byte for byte as publicDir copies it. */
+const catalogueIntegrity = () => `sha384-${createHash('sha384').update(readFileSync('src/generated/public/mandate-themes.json')).digest('base64')}`;
 const lookupsIntegrity = () => `sha384-${createHash('sha384').update(readFileSync('dist/cdn/puolesta-lookups.js')).digest('base64')}`;
 
 export default defineConfig(({mode}) => {
@@ -149,7 +151,10 @@ export default defineConfig(({mode}) => {
             {find: /^\.\/load-lookups\.js$/, replacement: source('cdn-load-lookups.ts')},
           ],
         },
-        define: {__PUOLESTA_LOOKUPS_INTEGRITY__: JSON.stringify(lookupsIntegrity())},
+        define: {
+          __PUOLESTA_LOOKUPS_INTEGRITY__: JSON.stringify(lookupsIntegrity()),
+          __PUOLESTA_CATALOGUE_INTEGRITY__: JSON.stringify(catalogueIntegrity()),
+        },
         publicDir: single ? false : 'src/generated/public',
         build: {
           outDir: 'dist/cdn',

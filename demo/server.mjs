@@ -209,7 +209,9 @@ export async function createDemoServer({port = 8080, host = '127.0.0.1', simulat
       const path = pathOf(req, res);
       if (path === undefined) return;
       if (publicOrigin && req.headers.host !== new URL(publicOrigin).host) {
-        res.writeHead(308, {Location: new URL(req.url, publicOrigin).href});
+        // Only the path moves to the public host: `//other.example/x` as a request target is a path here, never
+        // a host (new URL(target, base) would read it as one and redirect off-site).
+        res.writeHead(308, {Location: `${publicOrigin}/${(req.url ?? '/').replace(/^[/\\]+/, '')}`});
         return res.end();
       }
       for (const handler of extraHandlers) if (await handler(req, res, ctx)) return;

@@ -370,7 +370,11 @@ export class ValtuudetAdapter {
     const flowKey = `flow:${stateKey}`;
     const cookieKey = sha256(sid);
     const seen = this.openFlow(await this.store.get(flowKey), user);
-    if (!seen) return this.answerFinished(request, stateKey, cookieKey);
+    if (!seen) {
+      // Taken already: by a request that is still finishing it if this browser's state still names it.
+      const {state} = await this.load(request, user);
+      return this.answerFinished(request, stateKey, cookieKey, state?.pending === stateKey);
+    }
     if (seen.sid !== cookieKey) {
       // Not this browser's flow (a callback URL replayed elsewhere, or forged): leave the flow as it is.
       this.log({route: 'callback', outcome: 'refused', reason: 'state of another browser'});
@@ -378,7 +382,7 @@ export class ValtuudetAdapter {
     }
     // One flow, one use: whoever takes it finishes it; a reload of the callback waits for that answer.
     const flow = this.openFlow(await this.store.take(flowKey), user);
-    if (!flow) return this.answerFinished(request, stateKey, cookieKey, seen.returnPath);
+    if (!flow) return this.answerFinished(request, stateKey, cookieKey, true, seen.returnPath);
 
     const type: PrincipalType = flow.mode === 'hpa' ? 'person' : 'organisation';
     const finish = (result: FlowResult, reason?: string, acting?: StoredState['acting']) =>
@@ -440,8 +444,9 @@ export class ValtuudetAdapter {
       cookies = [this.cookie(newSid, request)];
     } else {
       await this.unregister(flow.mode, flow.valtuudetSession);
-      if (state) await this.saveOrDelete(oldKey, {...state, pending});
+      // The outcome first: a reload that finds the flow gone from the state finds its answer.
       await this.store.set(`done:${stateKey}`, this.sealer.seal(outcome), OUTCOME_TTL_MS);
+      if (state) await this.saveOrDelete(oldKey, {...state, pending});
     }
     this.log({route: 'callback', outcome: result, mode: type, reason});
     return redirect(returnLocation(flow.returnPath, result), cookies);
@@ -451,8 +456,8 @@ export class ValtuudetAdapter {
    * A callback for a flow that another request already took (a reload, a double click): the same answer as
    * that request, once it has one, and the cookie it issued. Nothing is deleted or overwritten here.
    */
-  private async answerFinished(request: HostRequest, stateKey: string, cookieKey: string, returnPath?: string): Promise<Reply> {
-    const deadline = this.now() + (returnPath ? CALLBACK_WAIT_MS : 0);
+  private async answerFinished(request: HostRequest, stateKey: string, cookieKey: string, inProgress: boolean, returnPath = '/'): Promise<Reply> {
+    const deadline = Date.now() + (inProgress ? CALLBACK_WAIT_MS : 0);
     for (;;) {
       const opened = this.sealer.open(await this.store.get(`done:${stateKey}`));
       const outcome = opened && isRecord(opened.value) ? (opened.value as unknown as StoredOutcome) : undefined;
@@ -461,11 +466,12 @@ export class ValtuudetAdapter {
         const issue = outcome.newSid && outcome.newSidHash !== cookieKey ? [this.cookie(outcome.newSid, request)] : [];
         return redirect(returnLocation(outcome.returnPath, outcome.result), issue);
       }
-      if (outcome || this.now() >= deadline) break;
+      if (outcome || Date.now() >= deadline) break;
       await sleep(50);
     }
     this.log({route: 'callback', outcome: 'no flow in progress'});
-    return returnPath ? redirect(returnPath, []) : this.backTo('/', 'expired');
+    // Still unfinished after the wait: back to the page, which reads the state as it is.
+    return inProgress ? redirect(safeReturnPath(returnPath), []) : this.backTo('/', 'expired');
   }
 
   private async session(request: HostRequest): Promise<Reply> {

@@ -221,6 +221,11 @@ describe('snippet builder', () => {
     await tab.close();
     const colleague = await context.newPage();
     await colleague.goto(shared);
+    // The folder is on another site than the builder: named, and no code until the colleague accepts it.
+    await colleague.waitForSelector('.warning');
+    assert.equal(await colleague.$('#code-body'), null);
+    assert.match(await colleague.textContent('.warning'), /https:\/\/www\.kunta\.fi/);
+    await colleague.click('.warning button >> nth=0');
     await colleague.waitForSelector('#code-body');
     assert.deepEqual({head: await code(colleague, 'head'), body: await code(colleague, 'body'), csp: await code(colleague, 'csp')}, before);
     assert.match(before.head, /src="https:\/\/www\.kunta\.fi\/puolesta\/puolesta\.en\.js"/);

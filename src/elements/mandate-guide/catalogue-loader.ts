@@ -9,13 +9,16 @@ import {loadLookups} from './load-lookups.js';
 type Loader = () => Promise<readonly ThemeRecord[]>;
 let registered: Loader | undefined;
 let defaultUrl: string | undefined;
+let defaultIntegrity: string | undefined;
 const cache = new Map<string, Promise<readonly ThemeRecord[]>>();
 
 export function registerCatalogueLoader(loader: Loader): void {
   registered = loader;
 }
-export function setDefaultCatalogueUrl(url: string | undefined): void {
+/** `integrity`: the sha384 of the catalogue built with this script; the fetch fails on any other bytes. */
+export function setDefaultCatalogueUrl(url: string | undefined, integrity?: string): void {
   defaultUrl = url;
+  defaultIntegrity = integrity;
 }
 
 /**
@@ -32,7 +35,8 @@ export function loadFullCatalogue(attributeUrl: string | null): Promise<readonly
   if (!key) return Promise.reject(new Error('no catalogue source'));
   let pending = cache.get(key);
   if (!pending) {
-    pending = fromAttribute || !registered ? loadLookups().then((lookups) => lookups.fetchCatalogue(key)) : registered();
+    const integrity = fromAttribute ? undefined : defaultIntegrity;
+    pending = fromAttribute || !registered ? loadLookups().then((lookups) => lookups.fetchCatalogue(key, integrity)) : registered();
     pending.catch(() => cache.delete(key));
     cache.set(key, pending);
   }

@@ -7,9 +7,12 @@ import {parseCatalogueJson, type ThemeRecord} from '../../core/themes.js';
 
 export {fetchChannelThemes} from '../../core/ptv.js';
 
-/** The catalogue JSON at `url` (already checked by the caller), validated record by record. */
-export async function fetchCatalogue(url: string): Promise<readonly ThemeRecord[]> {
-  const response = await fetch(url, {credentials: 'omit', signal: AbortSignal.timeout(5000)});
+/**
+ * The catalogue JSON at `url` (already checked by the caller), validated record by record; with `integrity`,
+ * the browser refuses any other bytes.
+ */
+export async function fetchCatalogue(url: string, integrity?: string): Promise<readonly ThemeRecord[]> {
+  const response = await fetch(url, {credentials: 'omit', signal: AbortSignal.timeout(5000), ...(integrity ? {integrity} : {})});
   if (!response.ok) throw new Error(`catalogue ${response.status}`);
   return parseCatalogueJson(await response.json());
 }
