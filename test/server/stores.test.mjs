@@ -54,6 +54,13 @@ function storeFactory(timeoutMs) {
 }
 
 describe('MemorySessionStore', () => {
+  it('take is atomic: of many requests taking one key at once, exactly one gets the value', async () => {
+    const store = new MemorySessionStore();
+    await store.set('flow:race', 'once', 60_000);
+    const got = await Promise.all(Array.from({length: 50}, () => store.take('flow:race')));
+    assert.deepEqual(got.filter((v) => v !== undefined), ['once']);
+  });
+
   it('forgets entries after their TTL', async () => {
     let now = 1000;
     const store = new MemorySessionStore({now: () => now});
@@ -140,6 +147,13 @@ describe('RedisSessionStore against a real redis-server', () => {
     await store.delete('k1');
     assert.equal(await store.get('k1'), undefined);
     await store.ping();
+  });
+
+  it('take is atomic: of many requests taking one key at once, exactly one gets the value', async () => {
+    await store.set('flow:race', 'once', 60_000);
+    const got = await Promise.all(Array.from({length: 50}, () => store.take('flow:race')));
+    assert.deepEqual(got.filter((v) => v !== undefined), ['once']);
+    assert.equal(await store.get('flow:race'), undefined);
   });
 
   it('answers many concurrent commands, each with its own reply', async () => {
@@ -331,7 +345,7 @@ describe('RedisSessionStore with an ACL user', () => {
     port = await freePort();
     // The default user is off; "puolesta" may only touch puolesta:* keys with the four commands the store uses.
     redis = await startRedis({port, args: ['--save', '', '--appendonly', 'no', '--user', 'default', 'off',
-      '--user', 'puolesta', 'on', `>${PASSWORD}`, '~puolesta:*', '-@all', '+get', '+set', '+del', '+ping']});
+      '--user', 'puolesta', 'on', `>${PASSWORD}`, '~puolesta:*', '-@all', '+get', '+getdel', '+set', '+del', '+ping']});
   });
   afterEach(async () => {
     await closeStores();
@@ -344,6 +358,9 @@ describe('RedisSessionStore with an ACL user', () => {
     const acl = store({url: `redis://puolesta:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}`});
     await acl.set('acl', 'works', 60_000);
     assert.equal(await acl.get('acl'), 'works');
+    await acl.set('flow', 'once', 60_000);
+    assert.equal(await acl.take('flow'), 'once', 'GETDEL is all a flow needs beyond get/set/del');
+    assert.equal(await acl.take('flow'), undefined);
     await acl.delete('acl');
     assert.equal(await acl.get('acl'), undefined);
     await assert.rejects(store({url: `redis://puolesta:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}`, prefix: 'other:'}).get('acl'),
