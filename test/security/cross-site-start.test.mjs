@@ -55,3 +55,53 @@ describe('cross-site /valtuudet/start', () => {
     assert.equal((await browser.session())?.name, 'Anni Emilia Kumpulainen', 'still in force after a refusal');
   });
 });
+
+describe('cross-site /valtuudet/start in a real browser', () => {
+  let demo;
+  let attacker;
+  let browser;
+  before(async () => {
+    const {createDemoServer} = await import('../../demo/server.mjs');
+    const {launch, serve} = await import('../e2e/support.mjs');
+    demo = await createDemoServer({port: 0, log: () => {}});
+    // Visited as http://localhost:…, another site than the demo's 127.0.0.1 (a site ignores the port).
+    attacker = await serve({pages: {'/prize.html': `<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>Voitit!</title></head>
+      <body><a id="go" href="${demo.url}/valtuudet/start?mode=person&amp;return=/">Lunasta palkinto</a></body></html>`}});
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await attacker?.close();
+    await demo?.close();
+  });
+
+  it('a link on another site does not start a flow, and the citizen still acts for the principal', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // Log in on the demo e-service and choose Anni, as a citizen would.
+    await page.goto(`${demo.url}/asiointi.html`);
+    await page.locator('main a.button').click();
+    await page.locator('input[name=user][value=matti]').check();
+    await page.locator('form.eservice button[type=submit]').click();
+    await page.waitForURL('**/asiointi.html');
+    const selector = page.locator('acting-for-selector');
+    await selector.getByRole('radio').nth(1).check();
+    await selector.getByRole('button').first().click();
+    await page.waitForURL(`${demo.simulatorUrl}/**`);
+    await page.locator('input[name=choice]').first().check();
+    await page.locator('button[value=continue]').click();
+    await page.waitForURL(`${demo.url}/**`);
+    const actingFor = () => page.evaluate(() => fetch('/valtuudet/session').then((r) => r.json())).then((s) => s.actingFor?.name);
+    assert.equal(await actingFor(), 'Anni Emilia Kumpulainen');
+
+    const visited = [];
+    page.on('request', (request) => visited.push(request.url()));
+    await page.goto(`${attacker.url.replace('127.0.0.1', 'localhost')}/prize.html`);
+    await page.click('#go');
+    await page.waitForURL(`${demo.url}/**`);
+    assert.equal(new URL(page.url()).searchParams.get('acting-for'), 'error');
+    assert.ok(!visited.some((u) => u.startsWith(demo.simulatorUrl)), 'the browser never went to Suomi.fi');
+    assert.equal(await actingFor(), 'Anni Emilia Kumpulainen', 'the form in another tab is still sent in Anni\'s name');
+    await context.close();
+  });
+});
