@@ -303,3 +303,27 @@ describe('snippet builder', () => {
     await files.close();
   });
 });
+
+describe('snippet builder on a phone (320 px)', () => {
+  let demo;
+  let browser;
+  before(async () => {
+    demo = await createDemoServer({port: 0, log: () => {}});
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it('the preview fits the screen instead of being cut off, and the page does not scroll sideways', async () => {
+    const page = await browser.newPage({viewport: {width: 320, height: 800}});
+    await page.goto(`${demo.url}/builder/?lang=sv&theme=${EARLY}&page=sv`);
+    await page.waitForSelector('iframe');
+    const sizes = await page.$eval('.frame', (frame) => ({frame: frame.getBoundingClientRect().width, stage: frame.parentElement.clientWidth, page: document.documentElement.scrollWidth}));
+    assert.ok(sizes.frame <= sizes.stage, JSON.stringify(sizes));
+    assert.equal(sizes.page, 320);
+    assert.equal(await page.title(), 'Fullmaktsguiden på din egen sida – Puolesta');
+    await page.close();
+  });
+});

@@ -120,6 +120,8 @@ describe('on-behalf flow on the demo site', () => {
       await page.waitForFunction(() => !document.querySelector('acting-for-banner')?.shadowRoot?.querySelector('[part=banner]'));
       const focused = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('part') ?? document.activeElement?.tagName);
       assert.equal(focused, 'done', 'focus moves to the confirmation, not to the page top');
+      assert.equal(await page.locator('acting-for-selector').evaluate((el) => el.shadowRoot.querySelector('input:checked')?.value), 'self',
+        'the selector shows "myself" at once after Stop, without a reload');
       assert.equal(await page.evaluate(() => fetch('/valtuudet/session').then((r) => r.json())).then((s) => s.actingFor), null);
       assert.deepEqual(problems, {errors: [], csp: []});
     });

@@ -107,11 +107,19 @@ export class ActingForSelector extends LitElement {
   readonly #onPageShow = (event: PageTransitionEvent) => {
     if (event.persisted) this.busy = false; // back from Suomi.fi via bfcache: the button must work again
   };
+  /** Stop in the banner (this tab or another): the form shows "myself" at once, not the principal that ended. */
+  readonly #onActingForChange = (event: Event) => {
+    if (event.composedPath()[0] === this || (event as CustomEvent).detail !== null || !this.principal) return;
+    this.principal = null;
+    this.result = undefined;
+    this.choice = 'self';
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#unwatchLang = watchLang(this);
     addEventListener('pageshow', this.#onPageShow);
+    addEventListener('puolesta-acting-for-change', this.#onActingForChange);
     if (!this.#readReturn()) void this.#loadPrincipal(false);
   }
 
@@ -119,6 +127,7 @@ export class ActingForSelector extends LitElement {
     super.disconnectedCallback();
     this.#unwatchLang?.();
     removeEventListener('pageshow', this.#onPageShow);
+    removeEventListener('puolesta-acting-for-change', this.#onActingForChange);
   }
 
   /** Reads `acting-for=…` once, removes it from the address bar, and announces the outcome. */
