@@ -120,12 +120,25 @@ describe('on-behalf flow on the demo site', () => {
       await page.waitForFunction(() => !document.querySelector('acting-for-banner')?.shadowRoot?.querySelector('[part=banner]'));
       const focused = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('part') ?? document.activeElement?.tagName);
       assert.equal(focused, 'done', 'focus moves to the confirmation, not to the page top');
-      assert.equal(await page.locator('acting-for-selector').evaluate((el) => el.shadowRoot.querySelector('input:checked')?.value), 'self',
-        'the selector shows "myself" at once after Stop, without a reload');
       assert.equal(await page.evaluate(() => fetch('/valtuudet/session').then((r) => r.json())).then((s) => s.actingFor), null);
       assert.deepEqual(problems, {errors: [], csp: []});
     });
   }
+
+  it('Stop in the banner: the selector on the same page shows "myself" at once, without a reload', async () => {
+    const page = await newPage();
+    await login(page, 'fi');
+    await chooseInSimulator(page);
+    await page.waitForFunction(() => document.querySelector('acting-for-banner')?.shadowRoot?.querySelector('[part=banner]'));
+    const checked = () => page.locator('acting-for-selector').evaluate((el) => el.shadowRoot.querySelector('input:checked')?.value);
+    assert.equal(await checked(), 'person');
+    await page.locator('acting-for-banner').getByRole('button').click();
+    await page.waitForFunction(() => !document.querySelector('acting-for-banner')?.shadowRoot?.querySelector('[part=banner]'));
+    await page.waitForFunction(() => document.querySelector('acting-for-selector').shadowRoot.querySelector('input:checked')?.value === 'self', null, {timeout: 5000});
+    assert.ok(!(await selectorText(page)).includes('Anni Emilia Kumpulainen'), 'the ended principal is no longer named');
+    assert.deepEqual(await axeViolations(page), [], 'axe after Stop');
+    assert.deepEqual(problems, {errors: [], csp: []});
+  });
 
   it('company, sv: the grants e-service acts for the association', async () => {
     const page = await newPage(320);

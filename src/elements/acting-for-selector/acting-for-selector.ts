@@ -112,6 +112,7 @@ export class ActingForSelector extends LitElement {
     if (event.composedPath()[0] === this || (event as CustomEvent).detail !== null || !this.principal) return;
     this.principal = null;
     this.result = undefined;
+    this.announcement = ''; // the banner announces the stop; the old "acting for …" line must not stay
     this.choice = 'self';
   };
 
