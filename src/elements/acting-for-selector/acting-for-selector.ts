@@ -184,7 +184,7 @@ export class ActingForSelector extends LitElement {
           msg('Ask someone who may sign for the organisation to give you a mandate.', {id: 'sn'}),
         ];
       case 'expired':
-        return [msg('Your Suomi.fi session ended before the choice was finished. You are acting as yourself. Please choose again.', {id: 'so'})];
+        return [msg('Your Suomi.fi session ended before you chose. You are acting as yourself. Please choose again.', {id: 'so2'})];
       case 'error':
         return [msg('Something went wrong with Suomi.fi. You are acting as yourself. Please try again later.', {id: 's7'})];
       default:
@@ -243,7 +243,7 @@ export class ActingForSelector extends LitElement {
       ...this.#modeList.map((mode) =>
         mode === 'person'
           ? {value: mode as Choice, label: msg('On behalf of another person', {id: 'se'}), hint: msg('You choose the person in Suomi.fi. You need their mandate, or to be their guardian.', {id: 'sf'})}
-          : {value: mode as Choice, label: msg('On behalf of an organisation', {id: 'sgo'}), hint: msg('For example, a company, an association or a housing company. You choose it in Suomi.fi. You need a mandate or a role in it.', {id: 'sho'})},
+          : {value: mode as Choice, label: msg('On behalf of an organisation', {id: 'sgo'}), hint: msg('For example, a company or an association. You choose it in Suomi.fi. You need a mandate or a role in it.', {id: 'sh2'})},
       ),
     ];
     const problemId = `${this.#uid}-problem`;
