@@ -110,7 +110,7 @@ const r = <T extends string>(id: T, ...rules: RuleId[]): Ruled<T> => ({id, rules
 function orgRules(p: Principal): {role: RuleId[]; gives: RuleId[]; joint: RuleId[]} {
   switch (p) {
     case 'housing-company':
-      return {role: ['R20', 'R22'], gives: ['R21', 'R22'], joint: ['R21', 'R22']};
+      return {role: ['R20', 'R22'], gives: ['R21'], joint: ['R21']};
     case 'association':
       return {role: ['R20', 'R23'], gives: ['R23'], joint: ['R23']};
     default:
@@ -173,7 +173,8 @@ export function triage(principal: Principal, situation: Situation, basis: Basis 
     ...(minor && basisBranch ? [r<ReasonId>('not-guardian', 'R10')] : []),
     ...(minor ? [r<ReasonId>('non-disclosure', 'R15'), r<ReasonId>('in-care', 'R15')] : []),
     ...(basisBranch?.id === 'role' ? [r<ReasonId>('role-not-accepted', 'R20')] : []),
-    r('not-confirmed', minor ? 'R12' : 'R4'),
+    // Waiting for a confirmation only where someone confirms in Suomi.fi (not a foundation's or estate's application).
+    ...(principal === 'foundation' || principal === 'estate' ? [] : [r<ReasonId>('not-confirmed', minor ? 'R12' : 'R4')]),
     r('expired', 'R6'),
     r('wrong-theme', 'R2'),
     r('specifier', 'R7'),

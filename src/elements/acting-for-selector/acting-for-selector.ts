@@ -73,6 +73,7 @@ export class ActingForSelector extends LitElement {
     returnUrl: {attribute: 'return-url'},
     modes: {},
     theme: {},
+    guidePrincipal: {attribute: 'guide-principal'},
     headingLevel: {attribute: 'heading-level'},
     choice: {state: true},
     busy: {state: true},
@@ -91,6 +92,12 @@ export class ActingForSelector extends LitElement {
   modes: string | null = null;
   /** Theme id(s) the service checks; used for guidance when a mandate does not cover it. */
   theme: string | null = null;
+  /**
+   * Whose matter the service is about, as `<mandate-guide principal>` (e.g. `minor` for a child's application):
+   * the guidance after `denied` / `no-role` is for that principal. Without it the guide asks (person mode) or
+   * uses `organisation` (organisation mode).
+   */
+  guidePrincipal: string | null = null;
   /** Level of the element's heading, 1–6 (default 2). */
   headingLevel: string | null = null;
 
@@ -175,7 +182,7 @@ export class ActingForSelector extends LitElement {
         return [msg('You cancelled the choice in Suomi.fi. You are acting as yourself.', {id: 's3'})];
       case 'denied':
         return [
-          msg('Your mandate does not cover this service, so you are acting as yourself.', {id: 's4'}),
+          msg('Suomi.fi did not confirm that you may act for them in this service, so you are acting as yourself.', {id: 's4b'}),
           msg('Check that the mandate is in force and covers the right mandate theme.', {id: 's5'}),
         ];
       case 'no-role':
@@ -300,8 +307,9 @@ export class ActingForSelector extends LitElement {
               <summary>${msg('What mandate do I need?', {id: 'sl'})}</summary>
               <mandate-guide
                 theme=${theme}
-                principal=${this.resultMode === 'company' || this.result === 'no-role' ? 'organisation' : 'person'}
+                principal=${this.guidePrincipal ?? (this.resultMode === 'company' || this.result === 'no-role' ? 'organisation' : nothing)}
                 situation="on-behalf"
+                basis="none"
                 heading-level=${Math.min(level, 6)}
               ></mandate-guide>
             </details>`

@@ -460,6 +460,6 @@ declare global {
   /** Typed `addEventListener` for the events the guide fires (they bubble and cross shadow roots). */
   interface HTMLElementEventMap {
     'puolesta-situation-change': CustomEvent<SituationChangeDetail>;
-    'puolesta-error': CustomEvent<{code: string}>;
+    'puolesta-error': CustomEvent<{code: string; value?: string}>;
   }
 }
