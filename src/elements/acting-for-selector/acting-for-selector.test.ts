@@ -97,7 +97,7 @@ describe('<acting-for-selector>', () => {
 
   for (const [result, phrase] of [
     ['cancelled', 'cancelled'],
-    ['denied', 'did not confirm'],
+    ['denied', 'did not allow you'],
     ['expired', 'session ended'],
     ['no-role', 'no role in the organisation'],
     ['error', 'went wrong'],

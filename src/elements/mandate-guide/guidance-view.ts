@@ -108,9 +108,9 @@ function branchLead(b: Branch, g: Guidance): string | undefined {
 function stepText(step: StepId, g: Guidance): string {
   switch (step) {
     case 'choose-child':
-      return msg('Log in to the e-service and choose the child. Suomi.fi checks from the population register that you are the guardian.', {id: 'ql'});
+      return msg('Log in and choose the child. Suomi.fi checks from the population register that you are the guardian.', {id: 'ql'});
     case 'choose-org':
-      return msg('Log in to the e-service and choose the organisation. Suomi.fi checks your role.', {id: 'qm'});
+      return msg('Log in and choose the organisation. Suomi.fi checks your role.', {id: 'qm'});
     case 'agree-who-acts':
       return g.principal === 'minor'
         ? msg('Agree with the other guardian which of you handles the matter.', {id: 'w1g'})
@@ -118,9 +118,9 @@ function stepText(step: StepId, g: Guidance): string {
     case 'ask-person':
       return msg('The person gives you a mandate in Suomi.fi Valtuudet, or you make them a mandate request there. A request takes effect when they confirm it.', {id: 'qn'});
     case 'ask-co-parties':
-      return msg('Each of the others gives you a mandate in Suomi.fi Valtuudet, or confirms the mandate request you make them there.', {id: 'qo'});
+      return msg('Each of the others gives you a mandate, or confirms your mandate request, in Suomi.fi Valtuudet.', {id: 'qo'});
     case 'guardians-give':
-      return msg('A guardian starts a mandate for you in Suomi.fi Valtuudet on the child’s behalf. It takes effect when every guardian in the population register has confirmed it.', {id: 'qp'});
+      return msg('A guardian starts a mandate for you on the child’s behalf. It takes effect when every guardian in the population register has confirmed it.', {id: 'qp'});
     case 'guardians-all-confirm':
       return msg('One guardian starts a mandate on the child’s behalf for the one who handles the matter. Every guardian in the population register confirms it, that one too. A sole guardian gives it to themself.', {id: 'qq'});
     case 'org-gives':
@@ -153,9 +153,9 @@ function reasonText(reason: ReasonId, g: Guidance): string {
     case 'guardianship':
       return msg('The person is under guardianship, which limits the mandates they can give.', {id: 'p0'});
     case 'non-disclosure':
-      return msg('The child has a non-disclosure marking for personal safety.', {id: 'v13c'});
+      return msg('The child has a non-disclosure marking.', {id: 'v16'});
     case 'in-care':
-      return msg('The child has been taken into care, or custody has been arranged differently.', {id: 'v14'});
+      return msg('The child has been taken into care.', {id: 'v17'});
     case 'not-guardian':
       return msg('You are not registered as the child’s guardian.', {id: 'v15'});
     case 'role-not-accepted':

@@ -274,7 +274,7 @@ describe('<mandate-guide>', () => {
         await ready(el);
         await waitUntil(() => errors.length > 0, 'no puolesta-error');
         expect(text(el)).to.not.contain('no_such_theme_here');
-        expect(shadow(el).querySelector('[part=notice]')!.textContent).to.equal('This page names a mandate theme that we do not recognise. See the service’s own instructions.');
+        expect(shadow(el).querySelector('[part=notice]')!.textContent).to.equal('We cannot show this page’s mandate theme. See the service’s own instructions.');
         expect(errors).to.deep.include({code: 'unknown-theme', value: 'no_such_theme_here'});
         expect(warned.some((w) => w.includes('unknown-theme') && w.includes('no_such_theme_here'))).to.equal(true);
       } finally {

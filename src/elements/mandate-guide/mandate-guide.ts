@@ -275,10 +275,9 @@ export class MandateGuide extends LitElement {
       );
     }
     // Editor mistakes: one neutral sentence, never the raw value (that goes to the console and the event).
-    const unknown = views.some((v) => !v.known);
-    if (unknown && this.catalogueFailed) say(msg('We could not load the mandate theme details right now.', {id: 'p10'}));
-    else if (unknown || (this.ptv.status !== 'ok' && this.#themeSlugs.invalid.length)) {
-      say(msg('This page names a mandate theme that we do not recognise. See the service’s own instructions.', {id: 'p11'}));
+    // Unknown, or the full list could not be loaded: the citizen is told the same, the editor gets the reason.
+    if (views.some((v) => !v.known) || (this.ptv.status !== 'ok' && this.#themeSlugs.invalid.length)) {
+      say(msg('We cannot show this page’s mandate theme. See the service’s own instructions.', {id: 'p12'}));
     }
     return notices;
   }
@@ -460,6 +459,6 @@ declare global {
   /** Typed `addEventListener` for the events the guide fires (they bubble and cross shadow roots). */
   interface HTMLElementEventMap {
     'puolesta-situation-change': CustomEvent<SituationChangeDetail>;
-    'puolesta-error': CustomEvent<{code: string; value?: string}>;
+    'puolesta-error': CustomEvent<{code: string}>;
   }
 }
