@@ -3,6 +3,8 @@
  * names the rules it rests on with these ids, so a rule cannot silently drop out of a state: the elements render
  * them as `data-rules`, and test/unit/rules.test.ts checks each rule's text in every state it covers.
  */
+import {VALTUUDET_HOME, type Locale} from './locale.js';
+
 export const RULE_IDS = [
   'R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12', 'R13', 'R14', 'R15',
   'R16', 'R17', 'R18', 'R19', 'R20', 'R21', 'R22', 'R23', 'R24', 'R25', 'R26', 'R27', 'R28', 'R29',
@@ -20,8 +22,8 @@ export interface Ruled<T extends string> {
  * fi and en are the addresses quoted in the register; sv follows the same pattern and the page name
  * "Fullmakt med ansökan" that the Swedish assisted-authorisation service page links to (docs/rules.md).
  */
-export const APPLICATION_PAGE = {
-  fi: 'https://www.suomi.fi/valtuudet/hakemuksella-valtuuttaminen',
-  sv: 'https://www.suomi.fi/fullmakter/fullmakt-med-ansokan',
-  en: 'https://www.suomi.fi/e-authorizations/authorisation-with-an-application',
-} as const;
+export const APPLICATION_PAGE: Readonly<Record<Locale, string>> = {
+  fi: `${VALTUUDET_HOME.fi}/hakemuksella-valtuuttaminen`,
+  sv: `${VALTUUDET_HOME.sv}/fullmakt-med-ansokan`,
+  en: `${VALTUUDET_HOME.en}/authorisation-with-an-application`,
+};

@@ -76,8 +76,8 @@ export type StepId =
   | 'act-in-service'; //       C: log in and handle the matter (R29)
 
 export type ReasonId =
-  | 'not-confirmed' | 'expired' | 'wrong-theme' | 'specifier'
-  | 'guardianship' | 'not-guardian' | 'non-disclosure' | 'in-care'
+  | 'not-confirmed' | 'expired' | 'wrong-theme'
+  | 'guardianship' | 'not-guardian' | 'child-blocked'
   | 'role-not-accepted' | 'register';
 
 export type NoteId = 'messages' | 'validity' | 'specifier' | 'revoke' | 'offline';
@@ -171,13 +171,12 @@ export function triage(principal: Principal, situation: Situation, basis: Basis 
 
   const reasons: Ruled<ReasonId>[] = [
     ...(minor && basisBranch ? [r<ReasonId>('not-guardian', 'R10')] : []),
-    ...(minor ? [r<ReasonId>('non-disclosure', 'R15'), r<ReasonId>('in-care', 'R15')] : []),
+    ...(minor ? [r<ReasonId>('child-blocked', 'R15')] : []),
     ...(basisBranch?.id === 'role' ? [r<ReasonId>('role-not-accepted', 'R20')] : []),
     // Waiting for a confirmation only where someone confirms in Suomi.fi (not a foundation's or estate's application).
     ...(principal === 'foundation' || principal === 'estate' ? [] : [r<ReasonId>('not-confirmed', minor ? 'R12' : 'R4')]),
     r('expired', 'R6'),
     r('wrong-theme', 'R2'),
-    r('specifier', 'R7'),
     ...(principal === 'person' ? [r<ReasonId>('guardianship', 'R16')] : []),
     ...((ROLE_PRINCIPALS as readonly string[]).includes(principal) ? [r<ReasonId>('register', principal === 'association' ? 'R23' : 'R20')] : []),
   ];

@@ -79,7 +79,7 @@ const RULES: Partial<Record<RuleId, RuleSpec>> = {
   R17: {source: 'kehittajille.suomi.fi 19/1/2026: public guardians "without a separate Suomi.fi e-Authorization" if the e-service allows it', covers: ab('person'),
     says: {en: [/without a mandate where the e-service allows it/, /public guardian only where/, /20 January 2026/], fi: [/ilman valtuutta, jos asiointipalvelu sallii/, /yleinen edunvalvoja vain/, /20\.1\.2026/], sv: [/utan fullmakt där e-tjänsten tillåter/, /allmän intressebevakare bara där/, /20\.1\.2026/]}},
   R18: {source: 'suomi.fi 31/3/2026: four ways if you cannot identify yourself; "must be able to understand what granting a mandate means"', covers: ab('person'),
-    says: {en: [/understand what it means/, /DVV service point/, /online, by post/], fi: [/ymmärtää, mitä se tarkoittaa/, /DVV:n palvelupisteessä/, /verkossa, postitse/], sv: [/förstår vad det innebär/, /serviceställe hos DVV/, /på nätet, per post/]}},
+    says: {en: [/understand what a mandate means/, /DVV service point/, /online, by post/], fi: [/ymmärtää, mitä valtuuttaminen tarkoittaa/, /DVV:n palvelupisteessä/, /verkossa, postitse/], sv: [/förstår vad en fullmakt innebär/, /serviceställe hos DVV/, /på nätet, per post/]}},
   R19: {source: 'suomi.fi: processing times conflict (1 week … 2 months): link, no time', covers: ALL_AB,
     says: {en: [/official processes an application/], fi: [/Virkailija käsittelee hakemuksen/], sv: [/tjänsteman behandlar ansökan/]}},
   R20: {source: 'suomi.fi: no mandate only if "the role has been specified in the service as a role entitled to act on behalf"',
@@ -100,7 +100,7 @@ const RULES: Partial<Record<RuleId, RuleSpec>> = {
   R27: {source: 'suomi.fi: public administration needs a mandate application', covers: ab('organisation'),
     says: {en: [/public body/, /by application/], fi: [/julkinen organisaatio/, /hakemuksella/], sv: [/offentlig organisation/, /med en ansökan/]}},
   R28: {source: 'municipal guide: one acts, the others give mandates; "Valtuutuksen tarkistus on automaattinen"', covers: PRINCIPALS.map((p) => ({p, s: 'joint' as const})),
-    says: {en: [/Agree (with the other guardian )?which of you handles the matter/, /checks the mandates automatically/], fi: [/Sopikaa/, /tarkistaa valtuudet automaattisesti/], sv: [/Kom överens/, /kontrollerar fullmakterna automatiskt/]}},
+    says: {en: [/Agree which of you handles the matter/, /checks the mandates automatically/], fi: [/Sopikaa/, /tarkistaa valtuudet automaattisesti/], sv: [/Kom överens/, /kontrollerar fullmakterna automatiskt/]}},
   R29: {source: 'municipal guide: "hänellä on oltava oikeus asioida yhteisessä asiassa" (only source)', covers: C,
     says: {en: [/you need no mandate/, /must have the right/, /does not check it/], fi: [/et tarvitse valtuutta/, /oikeus hoitaa asia/, /Kunta ei tarkista/], sv: [/behöver ingen fullmakt/, /rätt att sköta ärendet/, /Kommunen kontrollerar inte/]}},
 };

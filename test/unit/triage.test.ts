@@ -84,7 +84,7 @@ describe('triage: one answer, no contradictions (property-based over every princ
     forEveryState((g) => {
       if (g.need === 'not-needed') return;
       expect(g.next).to.equal('go-to-valtuudet');
-      expect(g.reasons.map((r) => r.id)).to.include.members(['expired', 'wrong-theme', 'specifier']);
+      expect(g.reasons.map((r) => r.id)).to.include.members(['expired', 'wrong-theme']);
       expect(g.notes.map((n) => n.id)).to.have.members(['messages', 'validity', 'specifier', 'revoke', 'offline']);
       expect(g.sections.map((s) => s.id)).to.include('cannot-use');
     });
@@ -93,7 +93,7 @@ describe('triage: one answer, no contradictions (property-based over every princ
   it('the parties fit the principal: guardians only for a child, register roles only for organisations', () => {
     forEveryState((g) => {
       const reasons = g.reasons.map((r) => r.id);
-      if (reasons.some((r) => r === 'not-guardian' || r === 'in-care' || r === 'non-disclosure')) expect(g.principal).to.equal('minor');
+      if (reasons.some((r) => r === 'not-guardian' || r === 'child-blocked')) expect(g.principal).to.equal('minor');
       if (reasons.includes('register') || reasons.includes('role-not-accepted')) expect(ROLE_PRINCIPALS).to.include(g.principal);
       if (reasons.includes('guardianship') || g.sections.some((s) => s.id === 'guardian-of-adult')) expect(g.principal).to.equal('person');
       if (steps(g).includes('choose-org')) expect(isOrganisation(g.principal)).to.equal(true);

@@ -112,9 +112,7 @@ function stepText(step: StepId, g: Guidance): string {
     case 'choose-org':
       return msg('Log in and choose the organisation. Suomi.fi checks your role.', {id: 'qm'});
     case 'agree-who-acts':
-      return g.principal === 'minor'
-        ? msg('Agree with the other guardian which of you handles the matter.', {id: 'w1g'})
-        : msg('Agree which of you handles the matter.', {id: 'w1h'});
+      return msg('Agree which of you handles the matter.', {id: 'w1h'});
     case 'ask-person':
       return msg('The person gives you a mandate in Suomi.fi Valtuudet, or you make them a mandate request there. A request takes effect when they confirm it.', {id: 'qn'});
     case 'ask-co-parties':
@@ -148,14 +146,10 @@ function reasonText(reason: ReasonId, g: Guidance): string {
       return msg('The mandate has expired.', {id: 'vz'});
     case 'wrong-theme':
       return msg('The mandate is for a different mandate theme.', {id: 'v10'});
-    case 'specifier':
-      return msg('A specifier limits the mandate to something else.', {id: 'q12'});
     case 'guardianship':
       return msg('The person is under guardianship, which limits the mandates they can give.', {id: 'p0'});
-    case 'non-disclosure':
-      return msg('The child has a non-disclosure marking.', {id: 'v16'});
-    case 'in-care':
-      return msg('The child has been taken into care.', {id: 'v17'});
+    case 'child-blocked':
+      return msg('The child has a non-disclosure marking or has been taken into care.', {id: 'v18'});
     case 'not-guardian':
       return msg('You are not registered as the child’s guardian.', {id: 'v15'});
     case 'role-not-accepted':
@@ -183,7 +177,7 @@ function noteText(note: NoteId): string {
 /** The "cannot use Suomi.fi" section: the routes DVV offers (R18) or the application (R12, R19), with a link, no time. */
 function cannotUse(g: Guidance, locale: Locale): TemplateResult {
   const routes = g.principal === 'person'
-    ? msg('A person who cannot log in can still give a mandate if they understand what it means: they confirm your request at a DVV service point, or apply online, by post or at a service point with an official’s help.', {id: 'p8'})
+    ? msg('If they understand what a mandate means, they can confirm your request at a DVV service point, or apply online, by post or at a service point with an official’s help.', {id: 'p8'})
     : g.principal === 'minor'
       ? msg('If a guardian cannot use Suomi.fi, the guardians give the mandate by application.', {id: 'p9'})
       : msg('An organisation that cannot give mandates in Suomi.fi Valtuudet, such as a public body, gives them by application.', {id: 'pa'});

@@ -365,7 +365,8 @@ describe('<mandate-guide>', () => {
       const error = oneEvent(el, 'puolesta-error');
       expect((await error).detail.code).to.match(/^ptv-/);
       await ready(el);
-      expect(text(el)).to.contain('Veroasioiden hoito');
+      // The official English name (data/theme-names.json: Suomi.fi and the Tax Administration's English pages).
+      expect(text(el)).to.contain('Managing of tax affairs');
       expect(shadow(el).querySelector('[part=notice]')).to.exist;
       await expectAccessible(el, {element: 'mandate-guide', state: 'PTV fails, theme attribute used', lang: 'en'});
     });
