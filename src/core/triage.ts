@@ -107,14 +107,15 @@ export interface Guidance {
 const r = <T extends string>(id: T, ...rules: RuleId[]): Ruled<T> => ({id, rules});
 
 /** The register that names an organisation's representatives, and the rules for who gives its mandates. */
-function orgRules(p: Principal): {role: RuleId[]; gives: RuleId[]; joint: RuleId[]} {
+function orgRules(p: Principal): {role: RuleId[]; gives: RuleId[]; joint: RuleId[]; request?: boolean} {
+  if (!(ROLE_PRINCIPALS as readonly string[]).includes(p)) return {role: [], gives: [], joint: []};
   switch (p) {
     case 'housing-company':
-      return {role: ['R20', 'R22'], gives: ['R21'], joint: ['R21']};
+      return {role: ['R20', 'R22'], gives: ['R21'], joint: ['R21'], request: true};
     case 'association':
-      return {role: ['R20', 'R23'], gives: ['R23'], joint: ['R23']};
+      return {role: ['R20', 'R23'], gives: ['R23'], joint: ['R23'], request: true};
     default:
-      return {role: ['R20'], gives: ['R21'], joint: ['R21']};
+      return {role: ['R20'], gives: ['R21'], joint: ['R21'], request: true};
   }
 }
 
@@ -188,7 +189,8 @@ export function triage(principal: Principal, situation: Situation, basis: Basis 
     next: 'go-to-valtuudet',
     branches: basisBranch ? [basisBranch, mandateBranch] : [mandateBranch],
     reasons,
-    notes: [r('messages', 'R5'), r('validity', 'R6'), r('specifier', 'R7'), r('revoke', 'R8'), r('offline', 'R9')],
+    // Suomi.fi Messages tell of a mandate request: only where one can be made (to an adult or an organisation).
+    notes: [...(principal === 'person' || roles.request ? [r<NoteId>('messages', 'R5')] : []), r('validity', 'R6'), r('specifier', 'R7'), r('revoke', 'R8'), r('offline', 'R9')],
     sections: [
       r('cannot-use', ...((principal === 'person' ? ['R18', 'R19'] : minor ? ['R12', 'R19'] : principal === 'organisation' ? ['R19', 'R27'] : ['R19']) as RuleId[])),
       ...(principal === 'person' ? [r<SectionId>('guardian-of-adult', 'R16', 'R17')] : []),

@@ -50,7 +50,7 @@ const RULES: Partial<Record<RuleId, RuleSpec>> = {
     says: {en: [/confirm/], fi: [/vahvist/], sv: [/(godkänn|bekräft)/]},
     // Where the citizen can ask: the request, and that it needs the other party's confirmation.
     alsoIn: (st) => st.p === 'person' || st.s === 'on-behalf' ? {en: [/mandate request/], fi: [/valtuuspyyn/], sv: [/begäran om fullmakt/]} : undefined},
-  R5: {source: 'suomi.fi: "If you have not activated Suomi.fi Messages, only the sender of the request can inform you"', covers: ALL_AB,
+  R5: {source: 'suomi.fi: "If you have not activated Suomi.fi Messages, only the sender of the request can inform you"', covers: ab('person', ...ROLE),
     says: {en: [/Suomi\.fi Messages only if they use/, /Otherwise tell them yourself/], fi: [/Suomi\.fi-viesteihin vain, jos/, /Muuten kerro/], sv: [/Suomi\.fi-meddelanden bara om/, /Annars ska du själv berätta/]}},
   R6: {source: 'suomi.fi: "maximum of 25 years"; "You cannot automatically extend the validity"', covers: ALL_AB,
     says: {en: [/25 years/, /does not renew itself/, /has expired/], fi: [/25 vuotta/, /jatku itsestään/, /ei ole enää voimassa/], sv: [/25 år/, /förnyas inte/, /gäller inte längre/]}},

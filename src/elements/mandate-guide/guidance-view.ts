@@ -176,12 +176,14 @@ function noteText(note: NoteId): string {
 
 /** The "cannot use Suomi.fi" section: the routes DVV offers (R18) or the application (R12, R19), with a link, no time. */
 function cannotUse(g: Guidance, locale: Locale): TemplateResult {
-  const routes = g.principal === 'person'
+  const routes = g.principal === 'foundation' || g.principal === 'estate'
+    ? undefined // their steps already say "by application"
+    : g.principal === 'person'
     ? msg('If they understand what a mandate means, they can confirm your request at a DVV service point, or apply online, by post or at a service point with an official’s help.', {id: 'p8'})
     : g.principal === 'minor'
       ? msg('If a guardian cannot use Suomi.fi, the guardians give the mandate by application.', {id: 'p9'})
       : msg('An organisation that cannot give mandates in Suomi.fi Valtuudet, such as a public body, gives them by application.', {id: 'pa'});
-  return html`<p>${routes}</p>
+  return html`${routes ? html`<p>${routes}</p>` : nothing}
     <p>${msg('An official processes an application; the mandate takes effect after that.', {id: 'pb'})}</p>
     <p><a href=${APPLICATION_PAGE[locale]} hreflang=${locale} target="_blank" rel="noopener noreferrer"
       >${msg('Authorisation with an application', {id: 'pc'})}<span class="visually-hidden"> ${msg('(opens in a new tab)', {id: 'gf'})}</span></a></p>
