@@ -19,11 +19,12 @@ export interface Ruled<T extends string> {
 
 /**
  * DVV's page on giving a mandate by application, also the way for a person who cannot use Suomi.fi (R18, R19).
- * fi and en are the addresses quoted in the register; sv follows the same pattern and the page name
- * "Fullmakt med ansökan" that the Swedish assisted-authorisation service page links to (docs/rules.md).
+ * fi and en are the addresses the register quotes. The Swedish address could not be confirmed, so Swedish
+ * readers get the Finnish page (marked hreflang="fi"), as with THEME_LIST in locale.ts.
  */
-export const APPLICATION_PAGE: Readonly<Record<Locale, string>> = {
-  fi: `${VALTUUDET_HOME.fi}/hakemuksella-valtuuttaminen`,
-  sv: `${VALTUUDET_HOME.sv}/fullmakt-med-ansokan`,
-  en: `${VALTUUDET_HOME.en}/authorisation-with-an-application`,
+const FI_APPLICATION = `${VALTUUDET_HOME.fi}/hakemuksella-valtuuttaminen`;
+export const APPLICATION_PAGE: Readonly<Record<Locale, {href: string; hreflang: Locale}>> = {
+  fi: {href: FI_APPLICATION, hreflang: 'fi'},
+  sv: {href: FI_APPLICATION, hreflang: 'fi'},
+  en: {href: `${VALTUUDET_HOME.en}/authorisation-with-an-application`, hreflang: 'en'},
 };

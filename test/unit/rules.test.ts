@@ -174,7 +174,7 @@ describe('rules register: each rule is stated in every state it covers, in fi, s
     for (const st of ALL_AB) {
       for (const lang of LANGS) {
         const {links, all} = await render(st, lang);
-        expect(links.get('R19'), `${key(st)} (${lang})`).to.include(APPLICATION_PAGE[lang]);
+        expect(links.get('R19'), `${key(st)} (${lang})`).to.include(APPLICATION_PAGE[lang].href);
         expect(all, `${key(st)} (${lang})`).to.not.match(DURATION);
       }
     }

@@ -185,7 +185,7 @@ function cannotUse(g: Guidance, locale: Locale): TemplateResult {
       : msg('An organisation that cannot give mandates in Suomi.fi Valtuudet, such as a public body, gives them by application.', {id: 'pa'});
   return html`${routes ? html`<p>${routes}</p>` : nothing}
     <p>${msg('An official processes an application; the mandate takes effect after that.', {id: 'pb'})}</p>
-    <p><a href=${APPLICATION_PAGE[locale]} hreflang=${locale} target="_blank" rel="noopener noreferrer"
+    <p><a href=${APPLICATION_PAGE[locale].href} hreflang=${APPLICATION_PAGE[locale].hreflang} target="_blank" rel="noopener noreferrer"
       >${msg('Authorisation with an application', {id: 'pc'})}<span class="visually-hidden"> ${msg('(opens in a new tab)', {id: 'gf'})}</span></a></p>
     <slot name="alternatives"></slot>`;
 }
