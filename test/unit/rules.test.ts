@@ -6,6 +6,7 @@
  */
 import {expect, waitUntil} from '@open-wc/testing';
 import '../../src/elements/mandate-guide/define.js';
+import '../../src/elements/acting-for-selector/define.js';
 import type {MandateGuide} from '../../src/elements/mandate-guide/mandate-guide.js';
 import {APPLICATION_PAGE, RULE_IDS, type RuleId} from '../../src/core/rules.js';
 import {PRINCIPALS, type Principal} from '../../src/core/triage.js';
@@ -217,6 +218,36 @@ describe('rules register: each rule is stated in every state it covers, in fi, s
         const {all} = await render(st, lang);
         expect(all, `${key(st)} (${lang})`).to.not.match({en: /guardian who gives the mandate is the mandator|request to the child/i, fi: /huoltaja on valtuuttaja/i, sv: /vårdnadshavaren som ger fullmakten är fullmaktsgivare/i}[lang]);
       }
+    }
+  });
+
+  describe('the selector states rules too, in fi, sv and en', () => {
+    const SELECTOR: Record<string, {result?: string; rules: RuleId[]; says: Record<Lang, RegExp>}> = {
+      'person hint': {rules: ['R1', 'R10'], says: {en: /their mandate, or to be their guardian/, fi: /valtuuden tai sinun on oltava hänen huoltajansa/, sv: /fullmakt eller vara personens vårdnadshavare/}},
+      'organisation hint': {rules: ['R20', 'R21'], says: {en: /a mandate or a role in it/, fi: /valtuuden tai aseman organisaatiossa/, sv: /fullmakt eller en roll i organisationen/}},
+      'denied: only allowed or not': {result: 'denied', rules: ['R10'], says: {en: /did not allow you/, fi: /ei sallinut sinun/, sv: /tillät inte/}},
+      'denied: in force, right theme': {result: 'denied', rules: ['R2', 'R6'], says: {en: /in force and covers the right mandate theme/, fi: /voimassa ja koskee oikeaa valtuusasiaa/, sv: /giltig och gäller rätt fullmaktsärende/}},
+      'no-role: the register role': {result: 'no-role', rules: ['R20'], says: {en: /no role in the organisation/, fi: /ei ole organisaatiossa asemaa/, sv: /ingen roll i organisationen/}},
+      'no-role: who gives the mandate': {result: 'no-role', rules: ['R21'], says: {en: /may sign for the organisation/, fi: /nimenkirjoitusoikeus/, sv: /teckna organisationens namn/}},
+    };
+    for (const [name, spec] of Object.entries(SELECTOR)) {
+      it(`${name} (${spec.rules.join(' ')})`, async () => {
+        for (const lang of LANGS) {
+          history.replaceState(null, '', spec.result ? `/hakemus?acting-for=${spec.result}` : '/hakemus');
+          const el = document.createElement('acting-for-selector');
+          el.setAttribute('lang', lang);
+          el.setAttribute('theme', 'veroasioiden_hoito');
+          document.body.append(el);
+          try {
+            await (el as unknown as {updateComplete: Promise<unknown>}).updateComplete;
+            const blocks = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[data-rules]')].filter((b) => spec.rules.every((r) => b.dataset.rules!.split(' ').includes(r)));
+            expect(blocks.map((b) => b.textContent).join(' '), `${name} (${lang})`).to.match(spec.says[lang]);
+          } finally {
+            el.remove();
+            history.replaceState(null, '', '/');
+          }
+        }
+      });
     }
   });
 });
