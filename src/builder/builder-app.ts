@@ -31,13 +31,15 @@ const principalLabel = (p: Principal) =>
     company: msg('A company', {id: 'b.p.company'}),
     association: msg('An association', {id: 'b.p.assoc'}),
     'housing-company': msg('A housing company', {id: 'b.p.housing'}),
+    foundation: msg('A foundation', {id: 'b.p.found'}),
+    estate: msg('An estate of a deceased person', {id: 'b.p.estate'}),
     organisation: msg('Another organisation', {id: 'b.p.org'}),
   })[p];
 const situationLabel = (s: Situation) =>
   ({
     'on-behalf': msg('One person acts for another', {id: 'b.s.behalf'}),
     joint: msg('Several people share the matter, one acts', {id: 'b.s.joint'}),
-    alone: msg('One person acts alone in a shared matter', {id: 'b.s.alone'}),
+    alone: msg('The service lets one person handle a shared matter alone (no mandate)', {id: 'b.s.alone'}),
   })[s];
 const pageLangLabel = (p: PageLang) =>
   ({

@@ -208,7 +208,7 @@ describe('on-behalf flow on the demo site', () => {
     await login(page, 'fi');
     await chooseInSimulator(page, {choice: 1});
     await page.waitForFunction(() => document.querySelector('acting-for-selector')?.shadowRoot?.querySelector('[part=result]'));
-    assert.match(await selectorText(page), /Valtuutesi ei kata tätä palvelua/);
+    assert.match(await selectorText(page), /Suomi.fi ei sallinut sinun asioida hänen puolestaan/);
     const guide = page.locator('acting-for-selector mandate-guide');
     await page.locator('acting-for-selector').getByText('Millaisen valtuuden tarvitsen?').click();
     await guide.getByText('Valitse Suomi.fissä tämä valtuusasia').waitFor();
