@@ -122,6 +122,7 @@ function builderConfig(): UserConfig {
 function lookupsConfig(): UserConfig {
   return {
     publicDir: false,
+    define: {__PUOLESTA_CATALOGUE_INTEGRITY__: JSON.stringify(catalogueIntegrity())},
     build: {
       outDir: 'dist/cdn',
       emptyOutDir: true,
@@ -151,10 +152,7 @@ export default defineConfig(({mode}) => {
             {find: /^\.\/load-lookups\.js$/, replacement: source('cdn-load-lookups.ts')},
           ],
         },
-        define: {
-          __PUOLESTA_LOOKUPS_INTEGRITY__: JSON.stringify(lookupsIntegrity()),
-          __PUOLESTA_CATALOGUE_INTEGRITY__: JSON.stringify(catalogueIntegrity()),
-        },
+        define: {__PUOLESTA_LOOKUPS_INTEGRITY__: JSON.stringify(lookupsIntegrity())},
         publicDir: single ? false : 'src/generated/public',
         build: {
           outDir: 'dist/cdn',

@@ -10,8 +10,8 @@ import {ownScript} from './own-script.js';
 declare const __PUOLESTA_LOOKUPS_INTEGRITY__: string;
 const integrity = __PUOLESTA_LOOKUPS_INTEGRITY__;
 const key = `puolesta-lookups ${integrity}`;
-// Read while this file runs: later, the current script is some other script or null.
-const own = ownScript();
+// Read while this file runs: later, the current script is some other script or null. (cdn.ts uses it too.)
+export const own = ownScript();
 let pending: Promise<Lookups> | undefined;
 
 const loaded = () => (globalThis as Record<symbol, unknown>)[Symbol.for(key)] as Lookups | undefined;
@@ -30,7 +30,7 @@ export function loadLookups(): Promise<Lookups> {
     // Never without integrity: a folder that cannot answer CORS does not get to run code here unchecked.
     script.crossOrigin = own.crossOrigin ?? 'anonymous';
     script.integrity = integrity;
-    if (own.nonce) script.nonce = own.nonce;
+    script.nonce = own.nonce; // empty when the page uses no nonce, which is the same as none
     script.onload = script.onerror = ready;
     document.head.append(script);
   });

@@ -117,31 +117,30 @@ export class ActingForSelector extends LitElement {
 
   #unwatchLang?: () => void;
   readonly #uid = `afs${++instances}`;
-  readonly #onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted) this.busy = false; // back from Suomi.fi via bfcache: the button must work again
-  };
-  /** Stop in the banner (this tab or another): the form shows "myself" at once, not the principal that ended. */
-  readonly #onActingForChange = (event: Event) => {
-    if (event.composedPath()[0] === this || (event as CustomEvent).detail !== null || !this.principal) return;
-    this.principal = null;
-    this.result = undefined;
-    this.announcement = ''; // the banner announces the stop; the old "acting for …" line must not stay
-    this.choice = 'self';
-  };
+  /** Page events the element follows while connected (one signal removes every listener). */
+  #listening?: AbortController;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#unwatchLang = watchLang(this);
-    addEventListener('pageshow', this.#onPageShow);
-    addEventListener('puolesta-acting-for-change', this.#onActingForChange);
+    const signal = (this.#listening = new AbortController()).signal;
+    // Back from Suomi.fi via bfcache: the button must work again.
+    addEventListener('pageshow', (event) => event.persisted && (this.busy = false), {signal});
+    // Stop in the banner (this tab or another): the form shows "myself" at once, not the principal that ended.
+    addEventListener('puolesta-acting-for-change', (event) => {
+      if (event.target === this || (event as CustomEvent).detail !== null || !this.principal) return;
+      this.principal = null;
+      this.result = undefined;
+      this.announcement = ''; // the banner announces the stop; the old "acting for …" line must not stay
+      this.choice = 'self';
+    }, {signal});
     if (!this.#readReturn()) void this.#loadPrincipal(false);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unwatchLang?.();
-    removeEventListener('pageshow', this.#onPageShow);
-    removeEventListener('puolesta-acting-for-change', this.#onActingForChange);
+    this.#listening?.abort();
   }
 
   /** Reads `acting-for=…` once, removes it from the address bar, and announces the outcome. */

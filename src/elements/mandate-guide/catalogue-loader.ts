@@ -9,16 +9,13 @@ import {loadLookups} from './load-lookups.js';
 type Loader = () => Promise<readonly ThemeRecord[]>;
 let registered: Loader | undefined;
 let defaultUrl: string | undefined;
-let defaultIntegrity: string | undefined;
 const cache = new Map<string, Promise<readonly ThemeRecord[]>>();
 
 export function registerCatalogueLoader(loader: Loader): void {
   registered = loader;
 }
-/** `integrity`: the sha384 of the catalogue built with this script; the fetch fails on any other bytes. */
-export function setDefaultCatalogueUrl(url: string | undefined, integrity?: string): void {
+export function setDefaultCatalogueUrl(url: string | undefined): void {
   defaultUrl = url;
-  defaultIntegrity = integrity;
 }
 
 /**
@@ -30,13 +27,13 @@ const safeUrl = (raw: string) => endpointUrl(raw, document.baseURI)?.href;
 /** Resolves to the full catalogue, or rejects; the attribute wins over the registered loader. */
 export function loadFullCatalogue(attributeUrl: string | null): Promise<readonly ThemeRecord[]> {
   const fromAttribute = attributeUrl ? safeUrl(attributeUrl) : undefined;
-  if (attributeUrl && !fromAttribute) return Promise.reject(new Error('catalogue-url refused'));
-  const key = fromAttribute ?? (registered ? 'registered' : defaultUrl ? safeUrl(defaultUrl) : undefined);
-  if (!key) return Promise.reject(new Error('no catalogue source'));
+  // A refused catalogue-url never falls back to another source; the guide reports either case the same way.
+  const key = attributeUrl ? fromAttribute : registered ? 'registered' : defaultUrl ? safeUrl(defaultUrl) : undefined;
+  if (!key) return Promise.reject(new Error('no catalogue'));
   let pending = cache.get(key);
   if (!pending) {
-    const integrity = fromAttribute ? undefined : defaultIntegrity;
-    pending = fromAttribute || !registered ? loadLookups().then((lookups) => lookups.fetchCatalogue(key, integrity)) : registered();
+    // The catalogue next to the script is the one built with it (pinned); an attribute's is the page's own choice.
+    pending = fromAttribute || !registered ? loadLookups().then((lookups) => lookups.fetchCatalogue(key, !fromAttribute)) : registered();
     pending.catch(() => cache.delete(key));
     cache.set(key, pending);
   }
