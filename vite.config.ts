@@ -109,7 +109,9 @@ function builderConfig(): UserConfig {
       target: 'es2022',
       // No inline module-preload helper: the folder runs under script-src 'self'.
       modulePreload: false,
-      rolldownOptions: {input: {index: 'src/builder/index.html', preview: 'src/builder/preview.html'}},
+      rolldownOptions: {input: {index: 'src/builder/index.html', preview: 'src/builder/preview.html',
+        // The editors' help, one static page per language.
+        ohje: 'src/builder/ohje.html', hjalp: 'src/builder/hjalp.html', help: 'src/builder/help.html'}},
     },
   };
 }

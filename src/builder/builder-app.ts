@@ -273,6 +273,7 @@ export class PuolestaBuilder extends LitElement {
       <main class="wrap" id="main">
         <h1>${msg('The mandate guide on your own page', {id: 'b.title'})}</h1>
         <p class="lead">${msg('Find the mandate theme of your service, choose the settings, check the preview and copy the code to your page. The code works under a strict Content Security Policy.', {id: 'b.lead'})}</p>
+        <p><a href=${HELP_PAGES[ui]}>${msg('Help for web editors: each step, each publishing system, and what to do when the guide does not show', {id: 'b.help'})}</a></p>
         ${this.renderTheme()} ${this.renderSettings()} ${this.renderPreview()} ${this.renderCode()}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.status}</div>
         <div class="visually-hidden" aria-live="assertive" aria-atomic="true">${this.copyNote}</div>
@@ -471,14 +472,18 @@ export class PuolestaBuilder extends LitElement {
         : msg('connect-src: a chosen theme is not in the file itself, so the guide reads its name from the Puolesta files folder.', {id: 'b.cspcat'})}</p>` : nothing}
       ${this.codeBlock('csp', msg('CSP sources', {id: 'b.csplabel'}), csp.join('\n'))}
       <h3>${msg('Pasting it into a publishing system', {id: 'b.cms'})}</h3>
+      <p><a href=${HELP_PAGES[this.state.ui]}>${msg('Help for web editors: each step, each publishing system, and what to do when the guide does not show', {id: 'b.help'})}</a></p>
       <ul class="cms">
-        <li><strong>WordPress:</strong> ${msg('install the Puolesta block plugin and add the Mandate guide block: it loads the pinned script for you and keeps the element for every role (see “WordPress” under Integrations in the Puolesta README). Without the plugin, only Administrators and Editors can save the element in a Custom HTML block on a single site, and the script must go into the head through your theme.', {id: 'b.wp'})}</li>
-        <li><strong>Drupal:</strong> ${msg('CKEditor 5 removes script tags and may drop unknown elements, so use a block instead of pasting; see “Drupal” under Integrations in the Puolesta README.', {id: 'b.drupal'})}</li>
-        <li><strong>Liferay:</strong> ${msg('add the guide as a custom element client extension; see “Liferay” under Integrations in the Puolesta README.', {id: 'b.liferay'})}</li>
+        <li><strong>WordPress:</strong> ${msg('install the Puolesta plugin and add the mandate guide block: it loads the pinned script for you and keeps the element for every role.', {id: 'b.wp'})}</li>
+        <li><strong>Drupal:</strong> ${msg('enable the Puolesta module and place the mandate guide block on the page. Do not paste the code into CKEditor: it removes the script.', {id: 'b.drupal'})}</li>
+        <li><strong>Liferay:</strong> ${msg('an administrator adds the Puolesta client extension; you then add the guide to the page as a widget.', {id: 'b.liferay'})}</li>
       </ul>
     </section>`;
   }
 }
+
+/** The editors' help, a static page per language next to the builder. */
+const HELP_PAGES = {fi: './ohje.html', sv: './hjalp.html', en: './help.html'} as const;
 
 function sameOrigin(folder: string): boolean {
   return new URL(folder).origin === location.origin;

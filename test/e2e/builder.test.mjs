@@ -326,4 +326,27 @@ describe('snippet builder on a phone (320 px)', () => {
     assert.equal(await page.title(), 'Fullmaktsguiden på din egen sida – Puolesta');
     await page.close();
   });
+
+  for (const [lang, title, cms] of [
+    ['fi', 'Ohje verkkotoimittajalle: valtuusohje omalle sivulle – Puolesta', ['WordPress', 'Drupal', 'Liferay', 'Jos ohje ei näy']],
+    ['sv', 'Hjälp för webbredaktörer: fullmaktsguiden på din sida – Puolesta', ['WordPress', 'Drupal', 'Liferay', 'Om guiden inte syns']],
+    ['en', 'Help for web editors: the mandate guide on your page – Puolesta', ['WordPress', 'Drupal', 'Liferay', 'If the guide does not show']],
+  ]) {
+    it(`${lang}: the builder links to the editors' help in its own language, which reads well on a phone`, async () => {
+      const page = await browser.newPage({viewport: {width: 320, height: 800}});
+      const problems = await watch(page);
+      await page.goto(`${demo.url}/builder/?lang=${lang}`);
+      await page.locator('main p a').first().click();
+      await page.waitForLoadState('load');
+      assert.equal(await page.title(), title);
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
+      const text = await page.textContent('main');
+      for (const phrase of cms) assert.ok(text.includes(phrase), `${lang}: ${phrase}`);
+      assert.doesNotMatch(text, /README/, 'editors are not sent to developer material');
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320);
+      assert.deepEqual(await axeViolations(page), [], `${lang} help page`);
+      assert.deepEqual(problems, {errors: [], csp: []});
+      await page.close();
+    });
+  }
 });
