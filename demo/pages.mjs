@@ -7,13 +7,13 @@ export const LANGS = ['fi', 'sv', 'en'];
 export const SITE = {
   fi: {name: 'Esimerkkilän kaupunki', skip: 'Siirry sisältöön', nav: 'Päävalikko', langNav: 'Kieli', home: 'Etusivu',
     footer: 'Esimerkkilän kaupunki · Asiakaspalvelu puh. 09 123 4567 (ma–pe 9–15) · kirjaamo@esimerkkila.example',
-    a11y: 'Saavutettavuusseloste', editors: 'Verkkotoimittajille: valtuusohjeen koodi omalle sivulle', fallbackLink: 'Lue Suomi.fi-valtuuksista', fallbackText: 'Voit hoitaa asian toisen puolesta Suomi.fi-valtuuksilla.'},
+    a11y: 'Saavutettavuusseloste', editors: 'Verkkotoimittajille: valtuusohjeen koodi omalle sivulle', developers: 'Kehittäjille', fallbackLink: 'Lue Suomi.fi-valtuuksista', fallbackText: 'Voit hoitaa asian toisen puolesta Suomi.fi-valtuuksilla.'},
   sv: {name: 'Exempelby stad', skip: 'Till innehållet', nav: 'Huvudmeny', langNav: 'Språk', home: 'Startsida',
     footer: 'Exempelby stad · Kundtjänst tfn 09 123 4567 (mån–fre 9–15) · registratur@esimerkkila.example',
-    a11y: 'Tillgänglighetsutlåtande', editors: 'För webbredaktörer: kod för fullmaktsguiden på din sida', fallbackLink: 'Läs om Suomi.fi-fullmakter', fallbackText: 'Du kan sköta ärendet för någon annan med Suomi.fi-fullmakter.'},
+    a11y: 'Tillgänglighetsutlåtande', editors: 'För webbredaktörer: kod för fullmaktsguiden på din sida', developers: 'För utvecklare', fallbackLink: 'Läs om Suomi.fi-fullmakter', fallbackText: 'Du kan sköta ärendet för någon annan med Suomi.fi-fullmakter.'},
   en: {name: 'City of Esimerkkilä', skip: 'Skip to content', nav: 'Main menu', langNav: 'Language', home: 'Home',
     footer: 'City of Esimerkkilä · Customer service tel. +358 9 123 4567 (Mon–Fri 9–15) · registry@esimerkkila.example',
-    a11y: 'Accessibility statement', editors: 'For web editors: the mandate guide on your own page', fallbackLink: 'Read about Suomi.fi e-Authorizations', fallbackText: 'You can handle the matter for someone else with Suomi.fi e-Authorizations.'},
+    a11y: 'Accessibility statement', editors: 'For web editors: the mandate guide on your own page', developers: 'For developers', fallbackLink: 'Read about Suomi.fi e-Authorizations', fallbackText: 'You can handle the matter for someone else with Suomi.fi e-Authorizations.'},
 };
 export const VALTUUDET = {fi: 'https://www.suomi.fi/valtuudet', sv: 'https://www.suomi.fi/fullmakter', en: 'https://www.suomi.fi/e-authorizations'};
 
@@ -85,24 +85,46 @@ export const PAGES = [
       en: ['The guidance on this page comes from the Finnish Service Catalogue (PTV): the service channel says which mandate theme the service uses.'],
     },
     guide: {'service-channel': EARLY_EDUCATION_CHANNEL, 'ptv-base': '/ptv/api/v11/', theme: 'varhaiskasvatuksen_aloituksesta_tai_paattymisesta_ilmoittaminen'},
+    developer: true,
+    summary: {
+      fi: 'Ohje, joka hakee palvelun valtuusasian Palvelutietovarannosta (PTV) palvelukanavan tunnuksella.',
+      sv: 'En guide som hämtar tjänstens fullmaktsärende från Servicedatalagret (PTV) med servicekanalens id.',
+      en: 'A guide that reads the service’s mandate theme from the Finnish Service Catalogue (PTV) by the service channel id.',
+    },
   },
   {
     slug: 'galleria',
     title: {fi: 'Kaikki ohjeen tilat', sv: 'Alla lägen av anvisningen', en: 'Every state of the guide'},
     intro: {
-      fi: ['Kehittäjille: samat tilat, joita automaattiset testit tarkistavat (test/fixtures/guide-states.json).'],
-      sv: ['För utvecklare: samma lägen som de automatiska testerna kontrollerar (test/fixtures/guide-states.json).'],
-      en: ['For developers: the same states the automated tests check (test/fixtures/guide-states.json).'],
+      fi: ['Tällä sivulla näet valtuusohjeen jokaisen tilan: jokaisen asiakasryhmän ja tilanteen sekä virhetilanteet, kuten tuntemattoman valtuusasian.'],
+      sv: ['På den här sidan ser du varje läge av anvisningen: varje kundgrupp och situation och felsituationerna, till exempel ett okänt fullmaktsärende.'],
+      en: ['This page shows every state of the guide: each kind of customer and situation, and the error states such as an unknown mandate theme.'],
     },
     gallery: true,
+    developer: true,
+    summary: {
+      fi: 'Valtuusohjeen kaikki tilat yhdellä sivulla, samat kuin automaattisissa testeissä.',
+      sv: 'Alla lägen av anvisningen på en sida, samma som i de automatiska testerna.',
+      en: 'Every state of the guide on one page, the same ones the automated tests check.',
+    },
+  },
+  {
+    slug: 'kehittajille',
+    title: {fi: 'Kehittäjille', sv: 'För utvecklare', en: 'For developers'},
+    intro: {
+      fi: ['Nämä sivut näyttävät, miten Puolesta-osat toimivat. Ne eivät ole kuntalaisille.'],
+      sv: ['De här sidorna visar hur Puolesta-delarna fungerar. De är inte avsedda för invånarna.'],
+      en: ['These pages show how the Puolesta parts work. They are not for residents.'],
+    },
+    developerIndex: true,
   },
   {
     slug: 'saavutettavuus',
     title: {fi: 'Saavutettavuusseloste', sv: 'Tillgänglighetsutlåtande', en: 'Accessibility statement'},
     intro: {
-      fi: ['Tämä on esimerkkisivuston saavutettavuusseloste. Oikeassa palvelussa kerro vaatimustenmukaisuuden taso, puutteet, arvioinnin päivämäärä ja tapa antaa palautetta, johon vastataan kahden viikon kuluessa.'],
-      sv: ['Det här är exempelwebbplatsens tillgänglighetsutlåtande. I en riktig tjänst anger du överensstämmelsenivå, brister, datum för bedömningen och hur man ger respons, som besvaras inom två veckor.'],
-      en: ['This is the demo site’s accessibility statement. In a real service, state the level of compliance, the gaps, the assessment date and how to give feedback, which is answered within two weeks.'],
+      fi: ['Esimerkkilän kaupunki haluaa, että kaikki voivat käyttää sen verkkopalveluja. Tämä sivusto täyttää saavutettavuusvaatimukset (WCAG 2.2 AA) lukuun ottamatta kohtia, jotka kerromme alla.', 'Tunnettu puute: Linuxin WebKit-selaimissa valitsemattoman valintanapin reunus on vaalea. Jos huomaat muun puutteen, kerro siitä osoitteeseen kirjaamo@esimerkkila.example. Vastaamme kahden viikon kuluessa.'],
+      sv: ['Exempelby stad vill att alla ska kunna använda stadens webbtjänster. Den här webbplatsen uppfyller tillgänglighetskraven (WCAG 2.2 AA) med undantag av det som vi berättar om nedan.', 'Känd brist: i WebKit-webbläsare på Linux har en ovald alternativknapp en ljus kant. Om du märker en annan brist, skriv till registratur@esimerkkila.example. Vi svarar inom två veckor.'],
+      en: ['The City of Esimerkkilä wants everyone to be able to use its online services. This site meets the accessibility requirements (WCAG 2.2 AA) except for what we describe below.', 'Known gap: in WebKit browsers on Linux an unselected radio button has a light border. If you notice another gap, write to registry@esimerkkila.example. We answer within two weeks.'],
     },
   },
 ];

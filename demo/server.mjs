@@ -75,7 +75,7 @@ ${body}
 <footer class="site"><div class="wrap">
 <p>${escapeHtml(site.footer)}</p>
 <p><a href="${escapeHtml(pagePath(lang, 'saavutettavuus'))}">${escapeHtml(site.a11y)}</a></p>
-<p><a href="/builder/?lang=${lang}">${escapeHtml(site.editors)}</a></p>
+<p><a href="/builder/?lang=${lang}">${escapeHtml(site.editors)}</a> · <a href="${escapeHtml(pagePath(lang, 'kehittajille'))}">${escapeHtml(site.developers)}</a></p>
 </div></footer>
 </body>
 </html>`;
@@ -100,11 +100,17 @@ function renderPage(lang, page, eservice = '') {
   const paragraphs = page.intro[lang].map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
   let body = paragraphs;
   if (page.links) {
-    const items = PAGES.filter((p) => p.slug !== 'index' && p.slug !== 'saavutettavuus')
+    // Residents see only their own pages; the developers' pages have their own index.
+    const items = PAGES.filter((p) => p.slug !== 'index' && p.slug !== 'saavutettavuus' && !p.developer && !p.developerIndex)
       .map((p) => `<li><a href="${escapeHtml(pagePath(lang, p.slug))}">${escapeHtml(p.title[lang])}</a></li>`).join('');
     const eservices = Object.entries(SERVICES)
       .map(([slug, s]) => `<li><a href="${escapeHtml(eservice + pagePath(lang, slug))}">${escapeHtml(s.title[lang])}</a></li>`).join('');
     body += `\n<ul class="cards">${eservices}${items}</ul>`;
+  }
+  if (page.developerIndex) {
+    const pages = PAGES.filter((p) => p.developer)
+      .map((p) => `<li><a href="${escapeHtml(pagePath(lang, p.slug))}">${escapeHtml(p.title[lang])}</a>: ${escapeHtml(p.summary[lang])}</li>`).join('');
+    body += `\n<ul>${pages}<li><a href="/builder/?lang=${lang}">${escapeHtml(SITE[lang].editors)}</a></li></ul>`;
   }
   if (page.guide) {
     body += page.section ? `\n<h2>${escapeHtml(page.section[lang])}</h2>` : '';

@@ -30,6 +30,20 @@ describe('demo pages', () => {
     assert.ok(pages.length >= 12, `${pages.length} pages`);
   });
 
+  it('residents\' home lists only residents\' pages; the developers\' pages have their own index', async () => {
+    for (const [home, index] of [['/', '/kehittajille.html'], ['/sv/', '/sv/kehittajille.html'], ['/en/', '/en/kehittajille.html']]) {
+      const homeHtml = await (await fetch(`${demo.url}${home}`)).text();
+      const main = homeHtml.slice(homeHtml.indexOf('<main'), homeHtml.indexOf('</main>'));
+      for (const developerPage of ['galleria.html', 'palvelukuvaus.html', 'kehittajille.html']) {
+        assert.ok(!main.includes(developerPage), `${home} lists ${developerPage} among residents' pages`);
+      }
+      assert.doesNotMatch(main, /test\/fixtures|Kehittäjille:|För utvecklare:|For developers:/);
+      const indexHtml = await (await fetch(`${demo.url}${index}`)).text();
+      for (const developerPage of ['galleria.html', 'palvelukuvaus.html']) assert.ok(indexHtml.includes(developerPage), `${index} links ${developerPage}`);
+      assert.ok(homeHtml.includes(index.replace(/^\/?/, '/').replace('//', '/')), `${home} footer links the developers' index`);
+    }
+  });
+
   for (const width of [1280, 320]) {
     it(`every page at ${width} px: CSP clean, accessible, rendered, no layout shift`, async () => {
       const context = await browser.newContext({viewport: {width, height: 900}});
@@ -50,6 +64,21 @@ describe('demo pages', () => {
         );
         const guideLangs = await page.$$eval('mandate-guide', (els) => els.map((el) => el.shadowRoot.querySelector('section').lang));
         if (guideLangs.some((l) => l !== lang)) failures.push(`${path}: guide language ${guideLangs} on a ${lang} page`);
+        // A heading word is never cut in two: each word sits on one line.
+        const cut = await page.evaluate(() => {
+          const h1 = document.querySelector('h1');
+          const text = h1.firstChild;
+          const broken = [];
+          for (const match of text.textContent.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(text, match.index);
+            range.setEnd(text, match.index + match[0].length);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (lines.size > 1) broken.push(match[0]);
+          }
+          return broken;
+        });
+        if (cut.length) failures.push(`${path}: heading words cut at ${width}px: ${cut.join(', ')}`);
         const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
         if (overflow > 0) failures.push(`${path}: scrolls sideways by ${overflow}px at ${width}px`);
         const violations = await axeViolations(page);
