@@ -17,8 +17,8 @@ import {launch, root} from '../e2e/support.mjs';
 
 const THEME = 'varhaiskasvatuksen_aloituksesta_tai_paattymisesta_ilmoittaminen';
 const THEME_NAME = 'Varhaiskasvatuksen aloituksesta tai päättymisestä ilmoittaminen';
-/** The Finnish verdict for a child × "handles it for them" (docs/review/texts.md). */
-const VERDICT = 'Huoltaja ei tarvitse valtuutta.';
+/** The Finnish verdict for a child × "handles it for them": a guardian usually needs no mandate (docs/rules.md). */
+const VERDICT = 'Huoltaja ei yleensä tarvitse valtuutta.';
 const PRINCIPAL_NAME = 'Anni Kumpulainen';
 
 /** Exact versions; every one supports Node 20.19 and vite 8 (plugin-react 6 and plugin-vue 6 peer on vite ^8). */

@@ -19,7 +19,12 @@ describe('sessions at rest in a real Redis', () => {
   let redis;
   let client;
   const sites = [];
-  const store = () => new RedisSessionStore({url: `redis://127.0.0.1:${port}/4`, log: quiet});
+  const stores = [];
+  const store = () => {
+    const s = new RedisSessionStore({url: `redis://127.0.0.1:${port}/4`, log: quiet});
+    stores.push(s);
+    return s;
+  };
   const site = async (options) => {
     const s = await startHost({store: store(), ...options});
     sites.push(s);
@@ -41,6 +46,7 @@ describe('sessions at rest in a real Redis', () => {
   });
   after(async () => {
     for (const s of sites) await s.close();
+    for (const s of stores) await s.close(); // open connections would keep the test process alive
     await client?.quit();
     await stopAll();
     removeTempDirs();

@@ -97,7 +97,7 @@ describe('the genuine script in a foreign folder with an altered catalogue', () 
     await tab.exposeFunction('__guideError', (code) => errors.push(code));
     await tab.addInitScript(() => addEventListener('puolesta-error', (e) => window.__guideError(e.detail.code)));
     await tab.goto(`${site.url}/page.html`);
-    await tab.waitForFunction(() => document.querySelector('#ask').shadowRoot?.textContent.includes('Emme juuri nyt saaneet tietoja valtuusasiasta'), null, {timeout: 15_000});
+    await tab.waitForFunction(() => document.querySelector('#ask').shadowRoot?.textContent.includes('Emme voi näyttää tämän sivun valtuusasiaa.'), null, {timeout: 15_000});
     assert.ok(!(await shadowText(tab, '#ask')).includes('0700'));
     assert.deepEqual(errors, ['catalogue-unavailable']);
     await tab.close();
