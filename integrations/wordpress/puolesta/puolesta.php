@@ -85,8 +85,10 @@ add_action(
 		$file = puolesta_script_file();
 		wp_register_script( 'puolesta', plugins_url( 'assets/' . PUOLESTA_FILES_VERSION . '/' . $file, __FILE__ ), array(), null, false );
 
+		// The plugin carries its own translations (languages/, written by the build from the element's reviewed
+		// texts): the .mo for block.json's title, description and keywords, the JSON for the editor script.
+		load_plugin_textdomain( 'puolesta', false, dirname( plugin_basename( __FILE__ ) ) . '/languages' );
 		register_block_type( __DIR__, array( 'render_callback' => 'puolesta_render_mandate_guide' ) );
-		// block.json's textdomain points at wp-content/languages; the plugin carries its own editor strings.
 		wp_set_script_translations( 'puolesta-mandate-guide-editor-script', 'puolesta', __DIR__ . '/languages' );
 		wp_add_inline_script(
 			'puolesta-mandate-guide-editor-script',
@@ -118,22 +120,34 @@ add_filter(
 	2
 );
 
+/** Whether the main query's posts carry the block or a raw <mandate-guide> (Custom HTML block). */
+function puolesta_page_has_guide() {
+	global $wp_query;
+	foreach ( isset( $wp_query->posts ) ? $wp_query->posts : array() as $post ) {
+		if ( $post instanceof WP_Post && ( has_block( 'puolesta/mandate-guide', $post ) || false !== stripos( $post->post_content, '<mandate-guide' ) ) ) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /**
- * Enqueue before wp_head on pages whose content has the block or a raw <mandate-guide> (Custom HTML block):
- * a classic theme renders content after the head, so enqueueing from the render callback alone would land in
- * the footer.
+ * Front end: the script in the head on pages whose content has the guide (a classic theme renders content after
+ * the head, so enqueueing from the render callback alone would land in the footer), and on no other page. The
+ * block's "script" in block.json is what puts the element into the editor canvas; on the front end WordPress
+ * (classic themes) would enqueue it on every page, which a page without the guide must not pay for. A guide in a
+ * widget or template still gets it from the render callback (in the footer).
  */
 add_action(
 	'wp_enqueue_scripts',
 	function () {
-		global $wp_query;
-		foreach ( isset( $wp_query->posts ) ? $wp_query->posts : array() as $post ) {
-			if ( $post instanceof WP_Post && ( has_block( 'puolesta/mandate-guide', $post ) || false !== stripos( $post->post_content, '<mandate-guide' ) ) ) {
-				wp_enqueue_script( 'puolesta' );
-				return;
-			}
+		if ( puolesta_page_has_guide() ) {
+			wp_enqueue_script( 'puolesta' );
+		} else {
+			wp_dequeue_script( 'puolesta' );
 		}
-	}
+	},
+	PHP_INT_MAX
 );
 
 /** Server render: the element with escaped attributes and a no-JS fallback paragraph in the site language. */
