@@ -5,7 +5,7 @@
 //   integrations/wordpress/puolesta/data/fallback-texts.json
 // The generators read the attributes' `expandedType` unions written by gen-manifest.mjs; the theme values then
 // get their Finnish names as descriptions (the generators only know the bare values).
-// These are build outputs (git-ignored): the installable module is the archive scripts/build-drupal.mjs writes.
+// These are build outputs (git-ignored): the installable module is the archive scripts/build-cms-archives.mjs writes.
 // They are written only when their content changes.
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
