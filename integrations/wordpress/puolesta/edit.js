@@ -70,7 +70,7 @@
 			principal: attributes.principal || undefined,
 			situation: attributes.situation || undefined,
 			'heading-level': attributes.headingLevel !== 2 ? String( attributes.headingLevel ) : undefined,
-			lang: config.siteLanguage || undefined, // the front end's language, not the editor user's
+			lang: config.siteLanguage || 'fi', // as the server renders it: the site's language, not the editor user's
 		};
 
 		return h(
