@@ -3,6 +3,7 @@
 declare(strict_types=1);
 
 use Drupal\Component\DependencyInjection\ReverseContainer;
+use Drupal\Component\FileCache\FileCacheFactory;
 use Drupal\Core\Asset\Exception\IncompleteLibraryDefinitionException;
 use Drupal\Core\Asset\LibrariesDirectoryFileFinder;
 use Drupal\Core\Asset\LibraryDependencyResolver;
@@ -75,18 +76,26 @@ final class CoreRulesTest extends TestCase {
     \Drupal::setContainer($this->container);
   }
 
-  /** Core's parser on the module's generated libraries file, with hook_library_info_alter applied as core does. */
+  /**
+   * Core's parser on the module's generated libraries file (or on $yaml written in its place), with the module's
+   * hook_library_info_alter() called where core calls it. Works with core's 10.3 constructor (reads the file
+   * itself) and 11.x's (reads it through the YAML cache collector).
+   */
   private function parseLibraries(?array $yaml = NULL): array {
-    $file = PUOLESTA_MODULE . '/puolesta.libraries.yml';
-    $yaml ??= yaml_parse_file($file);
-    $this->assertIsArray($yaml, "$file parses");
-    // Core calls the module's hook_library_info_alter() right after reading the file (parseLibraryInfo()).
-    puolesta_library_info_alter($yaml, 'puolesta');
-    $cache = $this->createMock(YamlCacheCollector::class);
-    $cache->method('get')->willReturn($yaml);
+    $dir = PUOLESTA_MODULE;
+    if ($yaml !== NULL) {
+      $dir = sys_get_temp_dir() . '/puolesta-core-check-' . getmypid() . '/puolesta';
+      @mkdir($dir, 0777, TRUE);
+      file_put_contents("$dir/puolesta.libraries.yml", yaml_emit($yaml));
+    }
     $moduleHandler = $this->createMock(ModuleHandlerInterface::class);
     $moduleHandler->method('moduleExists')->willReturn(TRUE);
     $moduleHandler->method('hasImplementations')->willReturn(FALSE);
+    $moduleHandler->method('alter')->willReturnCallback(function ($type, &$data, &$context1 = NULL) {
+      if ($type === 'library_info') {
+        puolesta_library_info_alter($data, $context1);
+      }
+    });
     $activeTheme = $this->createMock(ActiveTheme::class);
     $activeTheme->method('getLibrariesOverride')->willReturn([]);
     $themeManager = $this->createMock(ThemeManagerInterface::class);
@@ -96,10 +105,17 @@ final class CoreRulesTest extends TestCase {
     $finder = $this->createMock(LibrariesDirectoryFileFinder::class);
     $finder->method('find')->willReturn(FALSE);
     $paths = $this->createMock(ExtensionPathResolver::class);
-    $paths->method('getPath')->willReturn('modules/contrib/puolesta');
-    $parser = new LibraryDiscoveryParser('/var/www/html', $moduleHandler, $themeManager, $streams, $finder, $paths,
-      $this->createMock(ComponentPluginManager::class), $cache);
-    return $parser->buildByExtension('puolesta');
+    $paths->method('getPath')->willReturn(basename($dir));
+    $arguments = [dirname($dir), $moduleHandler, $themeManager, $streams, $finder, $paths, $this->createMock(ComponentPluginManager::class)];
+    if (class_exists(YamlCacheCollector::class)) {
+      $cache = $this->createMock(YamlCacheCollector::class);
+      $cache->method('get')->willReturnCallback(fn (string $path) => yaml_parse_file($path));
+      $arguments[] = $cache;
+    }
+    else {
+      FileCacheFactory::setConfiguration([FileCacheFactory::DISABLE_CACHE => TRUE]);
+    }
+    return (new LibraryDiscoveryParser(...$arguments))->buildByExtension('puolesta');
   }
 
   public function testCoreRefusesALibraryWithoutContentAndTheWholeFileWithIt(): void {

@@ -18,7 +18,7 @@ if (!$core || !is_dir("$core/lib/Drupal") || !$csp || !is_dir("$csp/src")) {
   fwrite(STDERR, "Set DRUPAL_CORE to a drupal/core checkout and CSP_MODULE to a csp module checkout.\n");
   exit(2);
 }
-foreach (['DependencyInjection', 'EventDispatcher', 'HttpFoundation'] as $component) {
+foreach (['DependencyInjection', 'EventDispatcher', 'HttpFoundation', 'Yaml'] as $component) {
   require_once "/usr/share/php/Symfony/Component/$component/autoload.php";
 }
 $module = getenv('PUOLESTA_MODULE') ?: dirname(__DIR__, 3) . '/integrations/drupal/puolesta';
