@@ -122,6 +122,7 @@ function builderConfig(): UserConfig {
 function lookupsConfig(): UserConfig {
   return {
     publicDir: false,
+    define: {__PUOLESTA_CATALOGUE_INTEGRITY__: JSON.stringify(catalogueIntegrity())},
     build: {
       outDir: 'dist/cdn',
       emptyOutDir: true,
@@ -132,6 +133,8 @@ function lookupsConfig(): UserConfig {
   };
 }
 
+/** The catalogue the script-tag files find next to themselves, byte for byte as publicDir copies it. */
+const catalogueIntegrity = () => `sha384-${createHash('sha384').update(readFileSync('src/generated/public/mandate-themes.json')).digest('base64')}`;
 const lookupsIntegrity = () => `sha384-${createHash('sha384').update(readFileSync('dist/cdn/puolesta-lookups.js')).digest('base64')}`;
 
 export default defineConfig(({mode}) => {

@@ -82,7 +82,9 @@ if (!customElements.get('x-baseline')) customElements.define('x-baseline', Basel
   const emptied = await buildEmptied(texts);
   const code = gzip(emptied) - lit.gzip;
   results.size.codePart = {gzip: code, emptiedGzip: gzip(emptied)};
-  row('code part: bundle with every message emptied, minus lit alone, gzip', `${code} B`, `emptied ${gzip(emptied)} B − lit ${lit.gzip} B`, '–', '≤ 10 KB (10 240 B)', code <= 10240);
+  // Reported, not a gate (issue 17, point 6): the 10 KB code-part budget measured a proxy and was retired; the
+  // bundle and per-language budgets above are the gates.
+  row('code part: bundle with every message emptied, minus lit alone, gzip (reported only; the 10 KB budget was retired)', `${code} B`, `emptied ${gzip(emptied)} B − lit ${lit.gzip} B`, '–', '– (was ≤ 10 KB)', null);
 }
 
 /** The cdn bundle built again with empty fi/sv tables, then with every English source text taken out. */

@@ -10,6 +10,8 @@ import {LANGS, pagePath} from './pages.mjs';
 
 export const ESERVICE_THEME = 'http://valtuusrekisteri.suomi.fi/varhaiskasvatuksen_aloituksesta_tai_paattymisesta_ilmoittaminen';
 export const GRANT_THEME = 'http://valtuusrekisteri.suomi.fi/avustushakemuksen_tekeminen';
+/** Who may act for an organisation in the demo e-service: signing rights, the chair or the grant theme. */
+export const DEMO_COMPANY_ROLES = ['NIMKO', 'PJ', 'TJ', GRANT_THEME];
 
 /**
  * The two demo e-services: whom they may be used for (the selector's `modes`), the mandate theme, and the
@@ -17,12 +19,14 @@ export const GRANT_THEME = 'http://valtuusrekisteri.suomi.fi/avustushakemuksen_t
  */
 export const SERVICES = {
   asiointi: {
-    modes: 'person', theme: ESERVICE_THEME, prefix: 'VK', service: 'early childhood education application',
+    // The application is the child's: the guidance after a refusal is the child's (guide-principal="minor"),
+    // and the intro says what the guide says (docs/rules.md R10, R11, R12).
+    modes: 'person', guidePrincipal: 'minor', theme: ESERVICE_THEME, prefix: 'VK', service: 'early childhood education application',
     title: {fi: 'Varhaiskasvatushakemus – sähköinen asiointi', sv: 'Ansökan om småbarnspedagogik – e‑tjänst', en: 'Early childhood education application – e‑service'},
     intro: {
-      fi: 'Jos haet paikkaa toisen henkilön lapselle tai hoidat asian toisen puolesta, valitse se ensin. Oman lapsesi hakemuksen voit tehdä omissa nimissäsi.',
-      sv: 'Om du ansöker om plats för någon annans barn eller sköter ärendet för någon annan, välj det först. Ansökan för ditt eget barn kan du göra i eget namn.',
-      en: 'If you are applying for someone else’s child or handling the matter for someone else, choose that first. You can apply for your own child in your own name.',
+      fi: 'Hakemus tehdään lapsen puolesta. Valitse ensin ”Toisen henkilön puolesta” ja valitse lapsi Suomi.fissä. Jos olet lapsen huoltaja, et yleensä tarvitse valtuutta. Muu henkilö tarvitsee valtuuden, jonka lapsen huoltajat antavat lapsen puolesta.',
+      sv: 'Ansökan görs för barnets räkning. Välj först ”För en annan person” och välj barnet i Suomi.fi. Om du är barnets vårdnadshavare behöver du oftast ingen fullmakt. Andra behöver en fullmakt som barnets vårdnadshavare ger för barnets räkning.',
+      en: 'The application is made on the child’s behalf. First choose “On behalf of another person” and choose the child in Suomi.fi. If you are the child’s guardian, you usually need no mandate. Anyone else needs a mandate that the child’s guardians give on the child’s behalf.',
     },
     fields: [
       {name: 'start', label: {fi: 'Toivottu aloituspäivä', sv: 'Önskat startdatum', en: 'Preferred start date'}, hint: {fi: 'Esimerkiksi 1.8.2027', sv: 'Till exempel 1.8.2027', en: 'For example 1 Aug 2027'},
@@ -33,12 +37,12 @@ export const SERVICES = {
     ],
   },
   avustushakemus: {
-    modes: 'company', theme: GRANT_THEME, prefix: 'AV', service: 'grant application',
+    modes: 'company', guidePrincipal: 'association', theme: GRANT_THEME, prefix: 'AV', service: 'grant application',
     title: {fi: 'Yhdistyksen avustushakemus – sähköinen asiointi', sv: 'Understödsansökan för föreningar – e‑tjänst', en: 'Grant application for associations – e‑service'},
     intro: {
-      fi: 'Avustusta haetaan yhdistyksen nimissä. Valitse ensin yhdistys, jonka puolesta asioit.',
-      sv: 'Understöd söks i föreningens namn. Välj först den förening som du sköter ärendet för.',
-      en: 'Grants are applied for in the association’s name. First choose the association you act for.',
+      fi: 'Avustusta haetaan yhdistyksen nimissä. Valitse ensin yhdistys, jonka puolesta asioit. Jos yhdistysrekisterin mukaan saat kirjoittaa yhdistyksen nimen yksin, et tarvitse valtuutta. Muuten tarvitset valtuuden yhdistykseltä.',
+      sv: 'Understöd söks i föreningens namn. Välj först den förening som du sköter ärendet för. Om föreningsregistret visar att du ensam får teckna föreningens namn behöver du ingen fullmakt. Annars behöver du en fullmakt av föreningen.',
+      en: 'Grants are applied for in the association’s name. First choose the association you act for. If the Register of Associations shows that you may sign for the association alone, you need no mandate. Otherwise you need a mandate from the association.',
     },
     fields: [
       {name: 'amount', label: {fi: 'Haettava summa (euroa)', sv: 'Belopp som söks (euro)', en: 'Amount applied for (euros)'}, hint: {fi: 'Esimerkiksi 1500', sv: 'Till exempel 1500', en: 'For example 1500'},
@@ -59,7 +63,7 @@ export const T = {
     loginLegend: 'Valitse testihenkilö', loginHint: 'Testihenkilöt ovat keksittyjä.', loginNeeded: 'Kirjaudu sisään, niin voit täyttää hakemuksen itsellesi tai toisen puolesta.',
     formTitle: 'Hakemus', send: 'Lähetä hakemus', sentTitle: 'Hakemus on lähetetty', caseId: 'Hakemuksen tunnus:',
     sentFor: (name) => `Lähetit hakemuksen henkilön ${name} puolesta.`, sentForCompany: (name) => `Lähetit hakemuksen organisaation ${name} puolesta.`,
-    sentSelf: 'Lähetit hakemuksen omissa nimissäsi.', notified: 'Valtuuttaja saa hakemuksesta ilmoituksen Suomi.fi-viesteihin.',
+    sentSelf: 'Lähetit hakemuksen omissa nimissäsi.', notified: 'Jos valtuuttaja käyttää Suomi.fi-viestejä, hän saa hakemuksesta ilmoituksen sinne.',
     back: 'Takaisin hakemukseen', errorSummary: 'Tarkista hakemus',
   },
   sv: {
@@ -68,7 +72,7 @@ export const T = {
     loginLegend: 'Välj testperson', loginHint: 'Testpersonerna är påhittade.', loginNeeded: 'Logga in för att fylla i ansökan för dig själv eller för någon annan.',
     formTitle: 'Ansökan', send: 'Skicka ansökan', sentTitle: 'Ansökan har skickats', caseId: 'Ansökans nummer:',
     sentFor: (name) => `Du skickade ansökan för ${name}.`, sentForCompany: (name) => `Du skickade ansökan för organisationen ${name}.`,
-    sentSelf: 'Du skickade ansökan i eget namn.', notified: 'Fullmaktsgivaren får ett meddelande om ansökan i Suomi.fi-meddelanden.',
+    sentSelf: 'Du skickade ansökan i eget namn.', notified: 'Om fullmaktsgivaren använder Suomi.fi-meddelanden får hen ett meddelande om ansökan där.',
     back: 'Tillbaka till ansökan', errorSummary: 'Kontrollera ansökan',
   },
   en: {
@@ -77,7 +81,7 @@ export const T = {
     loginLegend: 'Choose a test person', loginHint: 'The test people are made up.', loginNeeded: 'Log in to fill in the application for yourself or on behalf of someone else.',
     formTitle: 'Application', send: 'Send application', sentTitle: 'Your application has been sent', caseId: 'Application number:',
     sentFor: (name) => `You sent the application on behalf of ${name}.`, sentForCompany: (name) => `You sent the application on behalf of the organisation ${name}.`,
-    sentSelf: 'You sent the application in your own name.', notified: 'The principal gets a notice of the application in Suomi.fi Messages.',
+    sentSelf: 'You sent the application in your own name.', notified: 'If the principal uses Suomi.fi Messages, they get a notice of the application there.',
     back: 'Back to the application', errorSummary: 'Check the application',
   },
 };
@@ -110,6 +114,7 @@ export function createEservice({simulatorUrl, publicOrigin, allowedOrigins = [],
       return user ? {hetu: user.hetu} : null;
     },
     themes: [ESERVICE_THEME],
+    companyRoles: DEMO_COMPANY_ROLES,
     publicOrigin,
     allowedOrigins,
     store,
@@ -250,7 +255,7 @@ function eserviceBody(lang, slug, e, {error, form}) {
   return `${error ? `<div class="notice error" role="alert" id="errors"><h2>${e(t.errorSummary)}</h2><p><a href="#${error.name}">${e(error.missing[lang])}</a></p></div>` : ''}
 <div id="kenen-puolesta" class="who">
 <p>${e(service.intro[lang])}</p>
-<acting-for-selector theme="${e(service.theme)}" modes="${service.modes}"></acting-for-selector>
+<acting-for-selector theme="${e(service.theme)}" modes="${service.modes}" guide-principal="${service.guidePrincipal}"></acting-for-selector>
 </div>
 <h2>${e(t.formTitle)}</h2>
 <form class="eservice" method="post" action="${e(pagePath(lang, slug))}" novalidate>

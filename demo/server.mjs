@@ -10,6 +10,7 @@ import {GUIDE_STATES, LANGS, PAGES, pagePath, SITE, VALTUUDET} from './pages.mjs
 import {createEservice, SERVICES} from './eservice.mjs';
 import {escapeHtml} from './escape-html.mjs';
 import {startSimulator} from './simulator/main.mjs';
+import {busyPortLine, START_PORTS} from './ports.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]+$/, '');
 /** The strict policy every demo page is served with; `connect` adds the e-service origin on the information site. */
@@ -209,7 +210,9 @@ export async function createDemoServer({port = 8080, host = '127.0.0.1', simulat
       const path = pathOf(req, res);
       if (path === undefined) return;
       if (publicOrigin && req.headers.host !== new URL(publicOrigin).host) {
-        res.writeHead(308, {Location: new URL(req.url, publicOrigin).href});
+        // Only the path moves to the public host: `//other.example/x` as a request target is a path here, never
+        // a host (new URL(target, base) would read it as one and redirect off-site).
+        res.writeHead(308, {Location: `${publicOrigin}/${(req.url ?? '/').replace(/^[/\\]+/, '')}`});
         return res.end();
       }
       for (const handler of extraHandlers) if (await handler(req, res, ctx)) return;
@@ -248,17 +251,33 @@ export async function createDemoServer({port = 8080, host = '127.0.0.1', simulat
   };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv[1])) {
-  const demo = await createDemoServer({
-    port: Number(process.env.PORT ?? 8080),
-    host: process.env.HOST ?? '127.0.0.1',
-    publicHost: 'localhost',
-    simulatorPort: Number(process.env.SIMULATOR_PORT ?? 8081),
-    infoPort: Number(process.env.INFO_PORT ?? 8082),
-  });
-  console.log(`Puolesta demo: ${demo.url}/  (sv: ${demo.url}/sv/, en: ${demo.url}/en/)`);
-  console.log(`  e-service with demo login: ${demo.url}/asiointi.html`);
-  console.log(`  Valtuudet simulator: ${demo.simulatorUrl}/`);
-  console.log(`  information site on another origin, banner fed by the e-service: ${demo.infoUrl}/`);
-  console.log(`  snippet builder for web editors: ${demo.url}/builder/`);
+/** Starts the demo as `npm start` does and prints where everything is; a failure is one line, not a stack. */
+export async function runDemo(env = process.env) {
+  const port = (name, fallback) => Number(env[name] ?? fallback);
+  try {
+    const demo = await createDemoServer({
+      port: port('PORT', 8080),
+      host: env.HOST ?? '127.0.0.1',
+      publicHost: 'localhost',
+      simulatorPort: port('SIMULATOR_PORT', 8081),
+      infoPort: port('INFO_PORT', 8082),
+    });
+    console.log(`Puolesta demo: ${demo.url}/  (sv: ${demo.url}/sv/, en: ${demo.url}/en/)`);
+    console.log(`  e-service with demo login: ${demo.url}/asiointi.html`);
+    console.log(`  Valtuudet simulator: ${demo.simulatorUrl}/`);
+    console.log(`  information site on another origin, banner fed by the e-service: ${demo.infoUrl}/`);
+    console.log(`  snippet builder for web editors: ${demo.url}/builder/`);
+    console.log('Stop with Ctrl+C.');
+    return demo;
+  } catch (error) {
+    if (error?.code === 'EADDRINUSE') {
+      const [name] = START_PORTS.find(([n, d]) => port(n, d) === error.port) ?? ['PORT'];
+      console.error(busyPortLine(error.port, name));
+    } else {
+      console.error(`The demo could not start: ${error?.message ?? error}`);
+    }
+    process.exit(1);
+  }
 }
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv[1])) await runDemo();

@@ -32,6 +32,26 @@ function compact(theme) {
   return record;
 }
 
+// Official sv/en (and two fi) names found after the catalogue was made, each with the page that shows it
+// (data/theme-names.json, from the shared harvest): filled in where the catalogue has none, or where the entry
+// says which older name it replaces; themes the catalogue lacks are added with what is known.
+const named = JSON.parse(readFileSync(join(root, 'data', 'theme-names.json'), 'utf8')).themes;
+const themesBySlug = new Map(source.themes.map((t) => [t.slug, t]));
+for (const entry of named) {
+  let theme = themesBySlug.get(entry.slug);
+  if (!theme) {
+    theme = {id: `http://valtuusrekisteri.suomi.fi/${entry.slug}`, slug: entry.slug, labels: {}, descriptions: {}, principal: null, active: true, page: null, sources: ['theme-names']};
+    source.themes.push(theme);
+    themesBySlug.set(entry.slug, theme);
+  }
+  for (const l of LANGS) {
+    const label = entry.labels?.[l];
+    if (label && (!theme.labels?.[l] || entry.replaces?.[l] === theme.labels[l])) theme.labels = {...theme.labels, [l]: label};
+    const description = entry.descriptions?.[l];
+    if (description && !theme.descriptions?.[l]) theme.descriptions = {...theme.descriptions, [l]: description};
+  }
+}
+
 const bySlug = new Map(source.themes.map((t) => [t.slug, t]));
 const missing = municipal.filter((slug) => !bySlug.has(slug));
 if (missing.length) throw new Error(`municipal-themes.json names unknown themes: ${missing.join(', ')}`);

@@ -1,7 +1,8 @@
 // `npm test`: every check a release needs, in order, then one plain "N passed, N failed" line.
 // Steps: system parts (browsers, Xvfb, Redis; installed with apt when root on Debian), theme catalogue,
 // localization build (no missing translation), typecheck, unit tests in Chromium, Firefox and WebKit
-// (web-test-runner), production build, server tests against the simulator and a real Redis (node:test),
+// (web-test-runner), production build, server tests against the simulator and a real Redis (node:test), the
+// attacker suite (node:test),
 // end-to-end and bundle checks (node:test). No test may vanish from the count: node:test's cancelled tests
 // count as failed, and skipped tests are named before the final line.
 import {spawn} from 'node:child_process';
@@ -104,6 +105,10 @@ const built = await check('production build', 'npm', ['run', 'build', '--silent'
 if (built) {
   await tests('server tests (checksum vector, Valtuudet client, adapter, stores against the simulator)', 'node',
     ['--test', '--test-reporter=spec', '--test-concurrency=1', '--test-timeout=180000', 'test/server/'], nodeTestCounts);
+  // One file per attack class from the security review: fixation, cross-site start, clobbering, foreign folder,
+  // data at rest, callback race, demo redirects, fail-closed configuration (docs/security.md maps them).
+  await tests('attacker suite (real Redis, the simulator and Chromium as the attacker would use them)', 'node',
+    ['--test', '--test-reporter=spec', '--test-concurrency=1', '--test-timeout=180000', 'test/security/'], nodeTestCounts);
   await tests('end-to-end and bundle tests (Chromium; citizen checks in Chromium, Firefox, WebKit)', 'node',
     ['--test', '--test-reporter=spec', '--test-concurrency=1', '--test-timeout=180000', 'test/e2e/'], nodeTestCounts);
   // Where municipal sites are built: a real WordPress, rich-text editors, framework consumers, CMS modules.

@@ -1,15 +1,17 @@
 /**
- * Script-tag builds: loads `puolesta-lookups.js` from the folder this script came from, with the integrity value
- * of the file built with it, the same CORS mode as this script and its CSP nonce. A failed load rejects (the guide
- * then reports the lookup as a network failure) and the next lookup tries again.
+ * Script-tag builds: loads `puolesta-lookups.js` from the folder this script came from, always with the integrity
+ * value of the file built with it (so CORS: this script's own crossorigin mode, else anonymous) and its CSP
+ * nonce. A failed load rejects (the guide then reports the lookup as a network failure) and the next lookup
+ * tries again.
  */
 import type {Lookups} from './elements/mandate-guide/load-lookups.js';
+import {ownScript} from './own-script.js';
 
 declare const __PUOLESTA_LOOKUPS_INTEGRITY__: string;
 const integrity = __PUOLESTA_LOOKUPS_INTEGRITY__;
 const key = `puolesta-lookups ${integrity}`;
-// Read while this file runs: later, document.currentScript is some other script or null.
-const own = document.currentScript as HTMLScriptElement | null;
+// Read while this file runs: later, the current script is some other script or null. (cdn.ts uses it too.)
+export const own = ownScript();
 let pending: Promise<Lookups> | undefined;
 
 const loaded = () => (globalThis as Record<symbol, unknown>)[Symbol.for(key)] as Lookups | undefined;
@@ -25,14 +27,10 @@ export function loadLookups(): Promise<Lookups> {
     const script = document.createElement('script');
     script.src = new URL('puolesta-lookups.js', own.src).href;
     script.dataset.puolestaLookups = key;
-    // Integrity needs CORS on another origin: follow this script (pinned snippets have crossorigin), and always
-    // check it on our own origin, where CORS is free.
-    const cors = own.crossOrigin ?? (new URL(script.src).origin === location.origin ? 'anonymous' : null);
-    if (cors !== null) {
-      script.crossOrigin = cors;
-      script.integrity = integrity;
-    }
-    if (own.nonce) script.nonce = own.nonce;
+    // Never without integrity: a folder that cannot answer CORS does not get to run code here unchecked.
+    script.crossOrigin = own.crossOrigin ?? 'anonymous';
+    script.integrity = integrity;
+    script.nonce = own.nonce; // empty when the page uses no nonce, which is the same as none
     script.onload = script.onerror = ready;
     document.head.append(script);
   });

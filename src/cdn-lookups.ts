@@ -4,6 +4,7 @@
  * value, so two releases on one page never mix.
  */
 import * as lookups from './elements/mandate-guide/lookups.js';
+import {ownScript} from './own-script.js';
 
-const key = (document.currentScript as HTMLScriptElement | null)?.dataset.puolestaLookups;
+const key = ownScript()?.dataset.puolestaLookups;
 if (key) (globalThis as Record<symbol, unknown>)[Symbol.for(key)] = lookups;

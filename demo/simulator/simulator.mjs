@@ -28,7 +28,7 @@ export function createSimulator({clientId, apiKey, oauthPassword, redirectUris, 
   const codes = new Map(); // code → sessionId
   const tokens = new Map(); // access token → {sessionId, expiresAt}
   let globalMode = {mode: 'none', remaining: 0, delayMs: slowMs};
-  const stats = {register: 0, unregister: 0, authorization: 0, checksumFailures: 0};
+  const stats = {register: 0, unregister: 0, authorization: 0, token: 0, checksumFailures: 0};
   // form-action also governs where the form's redirect may go: the registered return addresses only.
   const returnOrigins = [...new Set(redirectUris.map((u) => new URL(u).origin))].join(' ');
   // img-src data: for the empty favicon below (otherwise Firefox asks for /favicon.ico and the policy blocks it).
@@ -229,6 +229,7 @@ ${problem ? `<p class="error" role="alert" id="problem">${escapeHtml(problem)}</
 
   function tokenEndpoint(req, res, url) {
     if (req.method !== 'POST') return json(res, 405, {error: 'method'});
+    stats.token++;
     const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const expected = Buffer.from(`${clientId}:${oauthPassword}`).toString('base64');
     if (!basic || basic.length !== expected.length || !timingSafeEqual(Buffer.from(basic), Buffer.from(expected))) {
@@ -262,6 +263,40 @@ ${problem ? `<p class="error" role="alert" id="problem">${escapeHtml(problem)}</
     json(res, 404, {error: 'not found'});
   }
 
+  /** What a developer who opens the simulator's address sees: what it is, its test people, modes and endpoints. */
+  const homePage = () => {
+    const rows = (list, cells) => list.map((item) => `<tr>${cells(item).map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('');
+    const name = (id, list) => list.find((x) => x.id === id)?.name ?? id;
+    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Valtuudet simulator</title><link rel="stylesheet" href="/assets/simulator.css"></head><body><main>
+<h1>Valtuudet simulator</h1>
+<p>A stand-in for the Suomi.fi-valtuudet Web API (DVV) on this machine, for the demo and for testing your own adapter
+without a DVV contract. It checks the checksum header and the OAuth credentials as DVV does. All people and
+organisations here are made up; nothing is sent anywhere.</p>
+<h2>Test users (who logs in to the e-service)</h2>
+<table><thead><tr><th>id</th><th>name</th><th>may act for</th></tr></thead><tbody>
+${rows(fixtures.users, (u) => [u.id, u.name, [...u.principals.map((p) => name(p, fixtures.principals)), ...u.organizations.map((o) => name(o, fixtures.organizations))].join(', ')])}
+</tbody></table>
+<p>Their identity codes (from the range reserved for testing) are in <code>test/fixtures/valtuudet-people.json</code>:
+your <code>getUser</code> returns one of them as <code>{hetu}</code>. An identity code not listed there is refused at
+<code>register</code> (HTTP 403). To add a person, add them to that file and restart.</p>
+<h2>Principals</h2>
+<table><thead><tr><th>id</th><th>name</th><th>what the mandate covers</th></tr></thead><tbody>
+${rows(fixtures.principals, (p) => [p.id, p.name, p.allowedThemes === '*' ? 'every theme' : p.allowedThemes.length ? p.allowedThemes.join(', ') : 'no theme: authorization answers DISALLOWED'])}
+${rows(fixtures.organizations, (o) => [o.id, o.name, Object.keys(o.roles).length ? Object.entries(o.roles).map(([u, r]) => `${u}: ${r.join(', ')}`).join('; ') : 'nobody has a role'])}
+</tbody></table>
+<h2>Error modes</h2>
+<p>Choose one on the selection page (“Testaa virhetilanteita”), or for every session with
+<code>POST /__sim/mode</code> and a JSON body such as <code>{"mode": "server-error", "count": 1}</code>; <code>POST /__sim/reset</code> clears it.
+Modes: ${ERROR_MODES.map((m) => `<code>${escapeHtml(m)}</code>`).join(', ')}. <code>GET /__sim/state</code> shows call counts.</p>
+<h2>Endpoints</h2>
+<p><code>/service/hpa|ypa/user/register/…</code>, <code>/oauth/authorize</code>, <code>/oauth/token</code>,
+<code>/service/hpa/api/delegate/…</code>, <code>/service/hpa/api/authorization/…</code>,
+<code>/service/ypa/api/organizationRoles/…</code>, <code>/service/hpa|ypa/user/unregister/…</code>.
+Client id <code>${escapeHtml(clientId)}</code>; the demo credentials are in <code>demo/simulator/main.mjs</code>.</p>
+</main></body></html>`;
+  };
+
   const listener = async (req, res) => {
     try {
       const url = new URL(req.url, 'http://simulator');
@@ -269,6 +304,7 @@ ${problem ? `<p class="error" role="alert" id="problem">${escapeHtml(problem)}</
       if (url.pathname === '/oauth/authorize') return await authorize(req, res, url);
       if (url.pathname === '/oauth/token') return tokenEndpoint(req, res, url);
       if (url.pathname.startsWith('/__sim/')) return await control(req, res, url);
+      if (url.pathname === '/' && (req.method === 'GET' || req.method === 'HEAD')) return html(res, 200, homePage());
       if (url.pathname === '/assets/simulator.css') {
         res.writeHead(200, {'Content-Type': 'text/css; charset=utf-8'});
         return res.end(CSS);

@@ -31,13 +31,15 @@ const principalLabel = (p: Principal) =>
     company: msg('A company', {id: 'b.p.company'}),
     association: msg('An association', {id: 'b.p.assoc'}),
     'housing-company': msg('A housing company', {id: 'b.p.housing'}),
+    foundation: msg('A foundation', {id: 'b.p.found'}),
+    estate: msg('An estate of a deceased person', {id: 'b.p.estate'}),
     organisation: msg('Another organisation', {id: 'b.p.org'}),
   })[p];
 const situationLabel = (s: Situation) =>
   ({
     'on-behalf': msg('One person acts for another', {id: 'b.s.behalf'}),
     joint: msg('Several people share the matter, one acts', {id: 'b.s.joint'}),
-    alone: msg('One person acts alone in a shared matter', {id: 'b.s.alone'}),
+    alone: msg('The service lets one person handle a shared matter alone (no mandate)', {id: 'b.s.alone'}),
   })[s];
 const pageLangLabel = (p: PageLang) =>
   ({
@@ -63,6 +65,7 @@ export class PuolestaBuilder extends LitElement {
     copyNote: {state: true},
     channelInput: {state: true},
     filesInput: {state: true},
+    filesConfirmed: {state: true},
   };
 
   state: BuilderState = stateFromQuery(location.search, (slug) => finder.has(slug));
@@ -77,6 +80,11 @@ export class PuolestaBuilder extends LitElement {
   copyNote = '';
   channelInput = this.state.channel;
   filesInput = this.state.files;
+  /**
+   * A shared link can point the snippet at another site's folder: until the editor confirms it, no code is
+   * written with it. A folder the editor types in is their own choice.
+   */
+  filesConfirmed = !this.state.files || sameOrigin(this.state.files);
   private copiedTimer?: ReturnType<typeof setTimeout>;
 
   protected override createRenderRoot() {
@@ -107,6 +115,12 @@ export class PuolestaBuilder extends LitElement {
   private get folder(): string {
     return this.state.files || new URL(`cdn/${RELEASE.version}/`, location.href).href;
   }
+
+  private useOwnFiles = () => {
+    this.filesInput = '';
+    this.filesConfirmed = true;
+    this.set({files: ''});
+  };
 
   private get ready(): boolean {
     return this.state.source === 'ptv' ? !!this.state.channel : this.state.themes.length > 0;
@@ -416,9 +430,25 @@ export class PuolestaBuilder extends LitElement {
         parse: parseFilesFolder,
         keep: (raw, parsed) => {
           this.filesInput = raw;
+          this.filesConfirmed = true;
           this.set({files: parsed});
         },
-      })}`;
+      })}
+      ${this.state.files && !sameOrigin(this.state.files) && this.filesConfirmed
+        ? html`<p class="hint">${msg(str`The files come from another site: ${new URL(this.state.files).origin}.`, {id: 'b.foreign.note'})}</p>`
+        : nothing}`;
+    if (!this.filesConfirmed) {
+      const origin = new URL(this.state.files).origin;
+      return html`<section aria-labelledby="h-code">${header}
+        <div class="warning" role="group" aria-labelledby="h-foreign">
+          <h3 id="h-foreign">${msg('Check the address of the files', {id: 'b.foreign.title'})}</h3>
+          <p>${msg(str`The link you opened takes the files from ${origin}, which is not the site of this tool. The code would load the guide from there. Use the address only if your organisation publishes the Puolesta files there.`, {id: 'b.foreign.link'})}</p>
+          <p class="actions">
+            <button type="button" @click=${() => (this.filesConfirmed = true)}>${msg(str`Use the files from ${origin}`, {id: 'b.foreign.use'})}</button>
+            <button type="button" @click=${this.useOwnFiles}>${msg('Use the copy next to this tool', {id: 'b.foreign.own'})}</button>
+          </p>
+        </div></section>`;
+    }
     if (!this.ready) {
       return html`<section aria-labelledby="h-code">${header}
         <p class="empty">${msg('The code appears when you have chosen a theme or given a PTV id.', {id: 'b.nocode'})}</p></section>`;
@@ -448,6 +478,10 @@ export class PuolestaBuilder extends LitElement {
       </ul>
     </section>`;
   }
+}
+
+function sameOrigin(folder: string): boolean {
+  return new URL(folder).origin === location.origin;
 }
 
 if (!customElements.get('puolesta-builder')) customElements.define('puolesta-builder', PuolestaBuilder);

@@ -1,29 +1,40 @@
 /**
  * Triage: whose matter (principal) × how it is handled (situation) → one answer that every part of the guide
- * shows: the verdict, the next action, the numbered steps, the notes and the screen-reader announcement.
- * Pure data with ids only; the elements turn ids into text in the page language. Because every part comes
- * from this one answer, the parts cannot contradict each other (property tests check the invariants).
+ * shows: the verdict, the branches of steps (if … / otherwise …), the reasons a check can fail, the notes and the
+ * sections for special cases. Pure data with ids only, each carrying the ids of the rules it rests on
+ * (docs/rules.md); the elements turn ids into text in the page language.
  *
- *  A `on-behalf` – one person acts for another: a mandate for the exact theme (unless guardianship or a
- *                  registered role is enough).
+ *  A `on-behalf` – one person acts for another: a mandate for the exact theme, unless the citizen is the child's
+ *                  guardian (R10) or has a register role the service accepts (R20).
  *  B `joint`     – several people share the matter: one acts, the others give that person a mandate; the
- *                  e-service checks it automatically.
- *  C `alone`     – one person acts alone in a shared matter: no mandate, but they must have the right to.
+ *                  e-service checks it automatically (R28). For a child: every guardian confirms (R12, R13).
+ *  C `alone`     – the *service* lets one person handle a shared matter alone: no mandate, but the person must
+ *                  have the right to, and the municipality does not check it (R29). C is the service's property:
+ *                  only the page (the editor) sets it; the guide never offers it to a citizen (ASKED_SITUATIONS).
  */
+import type {RuleId, Ruled} from './rules.js';
 
-/** Whose matter it is. Organisations differ in the register that names who may represent them. */
-export const PRINCIPALS = ['person', 'minor', 'company', 'association', 'housing-company', 'organisation'] as const;
+/** Whose matter it is. */
+export const PRINCIPALS = ['person', 'minor', 'company', 'housing-company', 'association', 'foundation', 'estate', 'organisation'] as const;
 export type Principal = (typeof PRINCIPALS)[number];
-export type OrganisationKind = Extract<Principal, 'company' | 'association' | 'housing-company' | 'organisation'>;
-export const ORGANISATIONS: readonly OrganisationKind[] = ['company', 'association', 'housing-company', 'organisation'];
-export const isOrganisation = (p: Principal): p is OrganisationKind => (ORGANISATIONS as readonly string[]).includes(p);
+/** Principals whose representative may act on a register role the service accepts (R20–R23). */
+export const ROLE_PRINCIPALS: readonly Principal[] = ['company', 'housing-company', 'association', 'organisation'];
+/** Everything that is not a person: chosen as an organisation in Suomi.fi. */
+export const isOrganisation = (p: Principal): boolean => p !== 'person' && p !== 'minor';
 
 export const SITUATIONS = ['on-behalf', 'joint', 'alone'] as const;
 export type Situation = (typeof SITUATIONS)[number];
+/** The situations a citizen may choose; `alone` (C) only comes from the page. */
+export const ASKED_SITUATIONS: readonly Situation[] = ['on-behalf', 'joint'];
+
+/** `none`: the citizen is known to have no guardian or register role here (after a `no-role` or `denied` answer). */
+export const BASES = ['any', 'none'] as const;
+export type Basis = (typeof BASES)[number];
 
 /** Other spellings pages may use; the values of the first release keep working. */
 const PRINCIPAL_ALIASES: Record<string, Principal> = {
   adult: 'person', child: 'minor', organization: 'organisation', 'housing-cooperative': 'housing-company', yhdistys: 'association',
+  'death-estate': 'estate', other: 'organisation',
 };
 
 const pick = <T extends string>(list: readonly T[], value: unknown, aliases: Record<string, T> = {}): T | undefined => {
@@ -33,125 +44,162 @@ const pick = <T extends string>(list: readonly T[], value: unknown, aliases: Rec
 };
 export const parsePrincipal = (value: unknown) => pick(PRINCIPALS, value, PRINCIPAL_ALIASES);
 export const parseSituation = (value: unknown) => pick(SITUATIONS, value);
+export const parseBasis = (value: unknown) => pick(BASES, value);
 
-/** A party the guide names: who gives the mandate, or who the citizen is. */
-export type Party =
-  | 'principal' //       the adult whose matter it is (valtuuttaja)
-  | 'guardian' //        the child's guardian(s)
-  | 'other-guardian' //  the child's other guardian
-  | 'co-parties' //      everyone else who shares the matter
-  | 'signatories' //     who may sign for the organisation (alone)
-  | 'joint-signatories'; // who sign for the organisation together
-
-/** Whether a mandate is needed: yes; it depends on the citizen's own position; or no, if they have the right. */
+/** Whether a mandate is needed: yes; it depends on the citizen's own position (branches); or no (C). */
 export type Need = 'needed' | 'depends' | 'not-needed';
 
+export type VerdictId =
+  | 'adult' | 'adult-joint'
+  | 'minor' | 'minor-mandate' | 'minor-joint'
+  | 'org-role' | 'org-mandate' | 'org-joint'
+  | 'foundation' | 'estate'
+  | 'alone';
+
+/** A branch of steps: `guardian` / `role` (no mandate needed), `mandate` (otherwise, or the only way), `alone` (C). */
+export type BranchId = 'guardian' | 'role' | 'mandate' | 'alone';
 
 export type StepId =
-  | 'request-from-giver' //      log in to Suomi.fi Valtuudet and make a mandate request to the giver
-  | 'giver-gives' //             …or the giver gives it themselves
-  | 'agree-who-acts'
-  | 'takes-effect-when-accepted'
-  | 'return-and-choose'
-  | 'return-and-choose-checked' // …and the e-service checks the mandates automatically (situation B)
-  | 'basis-is-enough' //         a guardian / registered role needs no mandate
-  | 'confirm-right-alone'
-  | 'act-in-service';
+  | 'choose-child' //          log in and choose the child; the population register is checked (R10)
+  | 'choose-org' //            log in and choose the organisation; the register role is checked (R20)
+  | 'agree-who-acts' //        B: agree who handles the matter (R28)
+  | 'ask-person' //            the adult gives the mandate, or confirms your request (R1, R4)
+  | 'ask-co-parties' //        B: each other party gives you a mandate or confirms your request (R28, R4)
+  | 'guardians-give' //        a guardian starts a mandate on the child's behalf, every guardian confirms (R11, R12, R14)
+  | 'guardians-all-confirm' // B: the same for the guardian who acts (R12); a sole guardian gives it to themself (R13)
+  | 'org-gives' //             the organisation gives the mandate: alone or together, or confirms a request (R21/R23, R4)
+  | 'joint-signatories' //     B: those who sign together give it: one starts, the others confirm (R21/R23/R26)
+  | 'foundation-applies' //    foundations: by application (R24, R19)
+  | 'estate-business-id' //    with a business ID: application; without: no Suomi.fi mandates (R25)
+  | 'come-back' //             when in force: log in and choose whom you act for (R2)
+  | 'come-back-checked' //     …and the service checks the mandates automatically (R28)
+  | 'act-in-service'; //       C: log in and handle the matter (R29)
 
-/** Which party each step names (none = names nobody but the citizen). */
-export const STEP_PARTY: Record<StepId, 'giver' | 'none'> = {
-  'request-from-giver': 'giver',
-  'giver-gives': 'giver',
-  'agree-who-acts': 'none',
-  'takes-effect-when-accepted': 'giver',
-  'return-and-choose': 'none',
-  'return-and-choose-checked': 'none',
-  'basis-is-enough': 'none',
-  'confirm-right-alone': 'none',
-  'act-in-service': 'none',
-};
-/** Steps that tell the citizen to ask for or give a mandate. */
-export const MANDATE_STEPS: readonly StepId[] = ['request-from-giver', 'giver-gives', 'takes-effect-when-accepted'];
+export type ReasonId =
+  | 'not-confirmed' | 'expired' | 'wrong-theme'
+  | 'guardianship' | 'not-guardian' | 'child-blocked'
+  | 'role-not-accepted' | 'register';
 
-export type FailureReasonId =
-  | 'not-accepted-yet'
-  | 'expired'
-  | 'wrong-theme'
-  | 'limited-by-specifier'
-  | 'principal-guardianship'
-  | 'non-disclosure'
-  | 'child-in-care'
-  | 'not-a-guardian'
-  | 'register-not-current';
+export type NoteId = 'messages' | 'validity' | 'specifier' | 'revoke' | 'offline';
 
-export type NoteId =
-  | 'notified-if-messages' // the other party is told in Suomi.fi Messages, if they use it
-  | 'no-blanket-mandate' //   no mandate covers all dealings with the municipality; a specifier can limit it to this one
-  | 'same-rule-offline'
-  | 'dvv-keeper';
+/** Disclosures for special cases: the principal cannot use Suomi.fi (R18, R19); an adult with a guardian (R16, R17). */
+export type SectionId = 'cannot-use' | 'guardian-of-adult';
+
+export interface Branch extends Ruled<BranchId> {
+  steps: Ruled<StepId>[];
+}
 
 export interface Guidance {
   principal: Principal;
   situation: Situation;
+  basis: Basis;
   need: Need;
-  /** Who gives the mandate; null when nobody does (situation C). */
-  giver: Party | null;
+  verdict: Ruled<VerdictId>;
   /** The one next action shown under the verdict. */
   next: 'go-to-valtuudet' | 'act-in-service';
-  steps: StepId[];
-  /** Secondary material, shown in closed disclosures. Empty where it does not apply. */
-  failureReasons: FailureReasonId[];
-  duration: boolean;
-  alternatives: boolean;
-  notes: NoteId[];
+  /** One branch, or "if … / otherwise …" branches that never contradict each other. */
+  branches: Branch[];
+  reasons: Ruled<ReasonId>[];
+  notes: Ruled<NoteId>[];
+  sections: Ruled<SectionId>[];
 }
 
-const COMMON_FAILURES: FailureReasonId[] = ['not-accepted-yet', 'expired', 'wrong-theme', 'limited-by-specifier'];
-const MANDATE_NOTES: NoteId[] = ['notified-if-messages', 'no-blanket-mandate', 'same-rule-offline', 'dvv-keeper'];
+const r = <T extends string>(id: T, ...rules: RuleId[]): Ruled<T> => ({id, rules});
 
-export function triage(principal: Principal, situation: Situation): Guidance {
-  const mandate = (need: Need, giver: Party, steps: StepId[], failureReasons: FailureReasonId[]): Guidance => ({
-    principal, situation, need, giver, next: 'go-to-valtuudet', steps, failureReasons,
-    duration: true, alternatives: true, notes: MANDATE_NOTES,
-  });
-  const org = isOrganisation(principal);
-  const registerFailure: FailureReasonId[] = org ? ['register-not-current'] : [];
+/** The register that names an organisation's representatives, and the rules for who gives its mandates. */
+function orgRules(p: Principal): {role: RuleId[]; gives: RuleId[]; joint: RuleId[]; request?: boolean} {
+  if (!(ROLE_PRINCIPALS as readonly string[]).includes(p)) return {role: [], gives: [], joint: []};
+  switch (p) {
+    case 'housing-company':
+      return {role: ['R20', 'R22'], gives: ['R21'], joint: ['R21'], request: true};
+    case 'association':
+      return {role: ['R20', 'R23'], gives: ['R23'], joint: ['R23'], request: true};
+    default:
+      return {role: ['R20'], gives: ['R21'], joint: ['R21'], request: true};
+  }
+}
 
+export function triage(principal: Principal, situation: Situation, basis: Basis = 'any'): Guidance {
   if (situation === 'alone') {
-    // C: nobody gives a mandate; the citizen must have the right to handle the matter alone. No check is
-    // made on their behalf, so nothing here speaks of one.
+    // C: nobody gives a mandate and nothing is checked for the citizen, so nothing here speaks of a check.
     return {
-      principal, situation, need: 'not-needed', giver: null, next: 'act-in-service',
-      steps: ['confirm-right-alone', 'act-in-service'], failureReasons: [], duration: false, alternatives: false,
-      notes: ['same-rule-offline'],
+      principal, situation, basis, need: 'not-needed', verdict: r('alone', 'R29'), next: 'act-in-service',
+      branches: [{id: 'alone', rules: ['R29'], steps: [r('act-in-service', 'R29')]}],
+      reasons: [], notes: [r('offline', 'R9')], sections: [],
     };
   }
 
-  if (situation === 'joint') {
-    // B: one acts in the e-service; everyone else who shares the matter gives that person a mandate.
-    const giver: Party = principal === 'minor' ? 'other-guardian' : org ? 'joint-signatories' : 'co-parties';
-    // The other guardian gives the mandate (it is in force at once); other co-parties accept a request.
-    const asking: StepId[] = principal === 'minor' ? ['giver-gives'] : ['request-from-giver', 'takes-effect-when-accepted'];
-    const common = principal === 'minor' ? COMMON_FAILURES.filter((r) => r !== 'not-accepted-yet') : COMMON_FAILURES;
-    return mandate('needed', giver,
-      ['agree-who-acts', ...asking, 'return-and-choose-checked'],
-      [...common, ...(principal === 'minor' ? (['child-in-care', 'non-disclosure'] as const) : []), ...registerFailure]);
+  const joint = situation === 'joint';
+  const minor = principal === 'minor';
+  const roles = orgRules(principal);
+  const comeBack = joint ? r('come-back-checked', 'R28') : r('come-back', 'R2');
+  const agree = joint ? [r('agree-who-acts', 'R28')] : [];
+
+  // Who gives the mandate, as steps (the branch that needs a mandate).
+  let giving: Ruled<StepId>[];
+  let verdict: Ruled<VerdictId>;
+  if (principal === 'person') {
+    giving = [joint ? r('ask-co-parties', 'R28', 'R4') : r('ask-person', 'R1', 'R4')];
+    verdict = joint ? r('adult-joint', 'R28', 'R1') : r('adult', 'R1');
+  } else if (minor) {
+    giving = joint
+      ? [r('guardians-all-confirm', 'R12', 'R11', 'R13')]
+      : [r('guardians-give', 'R11', 'R12', 'R14')];
+    verdict = joint ? r('minor-joint', 'R12', 'R11') : basis === 'none' ? r('minor-mandate', 'R11', 'R12') : r('minor', 'R10', 'R11');
+  } else if (principal === 'foundation') {
+    giving = [r('foundation-applies', 'R24', 'R19')];
+    verdict = r('foundation', 'R24');
+  } else if (principal === 'estate') {
+    giving = [r('estate-business-id', 'R25', 'R19')];
+    verdict = r('estate', 'R25');
+  } else {
+    giving = joint
+      ? [r('joint-signatories', ...roles.joint)]
+      : [r('org-gives', ...roles.gives, 'R4'), r('joint-signatories', ...roles.joint)];
+    verdict = joint ? r('org-joint', ...roles.joint, 'R28') : basis === 'none' ? r('org-mandate', ...roles.gives) : r('org-role', ...roles.role);
   }
 
-  // A: one person acts for another.
-  if (principal === 'minor') {
-    // A guardian acts on the basis of guardianship in the population register; anyone else gets a mandate
-    // from the guardian, who gives it (a child cannot be asked).
-    return mandate('depends', 'guardian',
-      ['basis-is-enough', 'giver-gives', 'takes-effect-when-accepted', 'return-and-choose'],
-      ['not-a-guardian', 'child-in-care', 'non-disclosure', ...COMMON_FAILURES]);
-  }
-  if (org) {
-    return mandate('depends', 'signatories',
-      ['basis-is-enough', 'request-from-giver', 'takes-effect-when-accepted', 'return-and-choose'],
-      [...COMMON_FAILURES, ...registerFailure]);
-  }
-  return mandate('needed', 'principal',
-    ['request-from-giver', 'takes-effect-when-accepted', 'return-and-choose'],
-    [...COMMON_FAILURES, 'principal-guardianship', 'non-disclosure']);
+  const mandateBranch: Branch = {id: 'mandate', rules: verdict.rules, steps: [...agree, ...giving, comeBack]};
+  // A: a guardian (R10) or a register role the service accepts (R20) needs no mandate – unless the citizen is
+  // known to have neither (basis `none`, after `no-role` / `denied`): then only the mandate branch is shown.
+  const basisBranch: Branch | undefined = joint || basis === 'none'
+    ? undefined
+    : minor
+      ? {id: 'guardian', rules: ['R10'], steps: [r('choose-child', 'R10')]}
+      : (ROLE_PRINCIPALS as readonly string[]).includes(principal)
+        ? {id: 'role', rules: roles.role, steps: [r('choose-org', ...roles.role)]}
+        : undefined;
+
+  const reasons: Ruled<ReasonId>[] = [
+    ...(minor && basisBranch ? [r<ReasonId>('not-guardian', 'R10')] : []),
+    ...(minor ? [r<ReasonId>('child-blocked', 'R15')] : []),
+    ...(basisBranch?.id === 'role' ? [r<ReasonId>('role-not-accepted', 'R20')] : []),
+    // Waiting for a confirmation only where someone confirms in Suomi.fi (not a foundation's or estate's application).
+    ...(principal === 'foundation' || principal === 'estate' ? [] : [r<ReasonId>('not-confirmed', minor ? 'R12' : 'R4')]),
+    r('expired', 'R6'),
+    r('wrong-theme', 'R2'),
+    ...(principal === 'person' ? [r<ReasonId>('guardianship', 'R16')] : []),
+    ...((ROLE_PRINCIPALS as readonly string[]).includes(principal) ? [r<ReasonId>('register', principal === 'association' ? 'R23' : 'R20')] : []),
+  ];
+
+  return {
+    principal, situation, basis,
+    need: basisBranch ? 'depends' : 'needed',
+    verdict,
+    next: 'go-to-valtuudet',
+    branches: basisBranch ? [basisBranch, mandateBranch] : [mandateBranch],
+    reasons,
+    // Suomi.fi Messages tell of a mandate request: only where one can be made (to an adult or an organisation).
+    notes: [...(principal === 'person' || roles.request ? [r<NoteId>('messages', 'R5')] : []), r('validity', 'R6'), r('specifier', 'R7'), r('revoke', 'R8'), r('offline', 'R9')],
+    sections: [
+      r('cannot-use', ...((principal === 'person' ? ['R18', 'R19'] : minor ? ['R12', 'R19'] : principal === 'organisation' ? ['R19', 'R27'] : ['R19']) as RuleId[])),
+      ...(principal === 'person' ? [r<SectionId>('guardian-of-adult', 'R16', 'R17')] : []),
+    ],
+  };
+}
+
+/** Every rule id a guidance states, in any part. */
+export function rulesOf(g: Guidance): Set<RuleId> {
+  const all = [g.verdict, ...g.branches, ...g.branches.flatMap((b) => b.steps), ...g.reasons, ...g.notes, ...g.sections];
+  return new Set(all.flatMap((part) => part.rules));
 }

@@ -5,7 +5,7 @@
  * Types only: this module has no run-time code.
  */
 import type {ActingFor} from '../core/acting-for.js';
-import type {Principal, Situation} from '../core/triage.js';
+import type {Basis, Principal, Situation} from '../core/triage.js';
 import type {SituationChangeDetail} from '../elements/mandate-guide/mandate-guide.js';
 
 export type {Principal, Situation, SituationChangeDetail};
@@ -20,6 +20,8 @@ export type SelectorModes = SelectorMode | `${SelectorMode} ${SelectorMode}`;
 /** Detail of `puolesta-error` (every element). */
 export interface PuolestaErrorDetail {
   code: string;
+  /** `<mandate-guide>`: the page's value that was not understood, shortened (docs/rules.md, "Contract additions"). */
+  value?: string;
 }
 
 /** Detail of `puolesta-acting-for-change` (selector and banner): the principal, or null for "myself". */
@@ -44,8 +46,10 @@ export interface MandateGuideAttributes {
   'ptv-base'?: string;
   /** Preset principal; otherwise the guide asks. */
   principal?: Principal;
-  /** Preset situation; otherwise the guide asks. */
+  /** Preset situation; otherwise the guide asks A or B (C, `alone`, is only ever the page's preset). */
   situation?: Situation;
+  /** `none`: the citizen has no guardianship or register role here; only the mandate branch is shown. */
+  basis?: Basis;
   /** Level of the guide's heading, 1–6 (default 2). */
   'heading-level'?: HeadingLevel;
   /** Where to fetch the full catalogue for themes not bundled. */
@@ -59,6 +63,8 @@ export interface ActingForSelectorAttributes {
   'return-url'?: string;
   modes?: SelectorModes;
   theme?: string;
+  /** Whose matter the service is about, for the guidance after `denied` / `no-role`. */
+  'guide-principal'?: Principal;
   'heading-level'?: HeadingLevel;
 }
 

@@ -7,7 +7,8 @@
  * callback URL replayed in another browser does nothing. Log lines carry the route and the outcome, never
  * personal data, ids or tokens.
  */
-import {createHash, randomBytes, timingSafeEqual} from 'node:crypto';
+import {createHash, randomBytes} from 'node:crypto';
+import {parseSessionKey, sameKey, Sealer} from './at-rest.js';
 import {HETU_PATTERN} from '../core/acting-for.js';
 import {safeReturnPath} from '../core/return-path.js';
 import {pickLang, readCookie, redirect, text} from './http.js';
@@ -71,22 +72,37 @@ export interface AdapterOptions {
   /** URL path prefix of the routes, default /valtuudet */
   basePath?: string;
   /**
-   * Mandate theme URIs the e-service needs. For a person the adapter asks Valtuudet `authorization` with them
-   * and refuses (acting-for=denied) when the answer is DISALLOWED. Empty: any chosen principal is accepted.
+   * Whom citizens may act for here: `person`, `company` (any organisation Valtuudet knows), or both (default).
+   * Each kind needs its own check below; /start refuses a kind that is not listed.
    */
-  themes?: string[];
+  principals?: Array<'person' | 'company' | 'organisation'>;
   /**
-   * Company roles or theme URIs that let the user act for the company in this service. Empty (default): any
-   * role the user has in the company; a company where the user has no role at all is always refused.
+   * Required for person principals: the mandate theme URIs the e-service needs. The adapter asks Valtuudet
+   * `authorization` with them and refuses (acting-for=denied) unless the answer is ALLOWED. A function gets the
+   * page the citizen came from (the return path) for services whose pages need different themes; an empty
+   * answer refuses the flow. There is no "accept any mandate": an empty list stops the adapter at start-up.
+   */
+  themes?: string[] | ((returnPath: string) => string[]);
+  /**
+   * Required for organisation principals: the role codes (e.g. `NIMKO`) or theme URIs that let the user act
+   * for the organisation in this service. A user whose roles include none of them is refused (denied; no-role
+   * when they have no role at all).
    */
   companyRoles?: string[];
   store?: SessionStore;
+  /**
+   * Keys that seal what the store keeps (AES-256-GCM, HMAC user keys), newest first: 32 bytes each, as bytes
+   * or base64 / hex text. Required with any store other than the in-memory one, whose key lives and dies with
+   * the process.
+   */
+  sessionKeys?: Array<string | Uint8Array>;
   /** On-behalf acting ends after this long without a request, default 20 min. */
   idleTimeoutMs?: number;
   /** …and after this long in any case, default 4 h. */
   absoluteTimeoutMs?: number;
   /** Time to pick the principal in Suomi.fi before the flow expires, default 10 min. */
   flowTimeoutMs?: number;
+  /** The session cookie's name, default puolesta_sid; over https it always carries the `__Host-` prefix. */
   cookieName?: string;
   /**
    * The site's public origin (https://www.example.fi). Needed behind a proxy so the CSRF check compares
@@ -105,24 +121,46 @@ export interface AdapterOptions {
   now?: () => number;
 }
 
+/** One browser's state, sealed in the store under the hash of its cookie. */
 interface StoredState {
   userKey: string;
   created: number;
   lastSeen: number;
-  pending?: {state: string; mode: Mode; valtuudetSession: string; returnPath: string; started: number};
+  /** hash of the OAuth state of the flow this browser has under way */
+  pending?: string;
   acting?: ActingForRecord & {mode: Mode; valtuudetSession: string};
 }
 
+/** One flow to Suomi.fi and back, under `flow:` + hash of its OAuth state; taken (read and deleted) once. */
+interface StoredFlow {
+  /** hash of the cookie it was started with: the callback must come with the same cookie */
+  sid: string;
+  userKey: string;
+  mode: Mode;
+  valtuudetSession: string;
+  returnPath: string;
+  started: number;
+}
+
+/** How a flow ended, under `done:` + hash of its state for a short while: what a reloaded callback answers. */
+interface StoredOutcome {
+  sid: string;
+  result: FlowResult;
+  returnPath: string;
+  /** the cookie issued when the flow succeeded (sealed like everything else), and its hash */
+  newSid?: string;
+  newSidHash?: string;
+}
+
 const MODE_OF: Record<PrincipalType, Mode> = {person: 'hpa', organisation: 'ypa'};
+const SID = /^[A-Za-z0-9_-]{43}$/;
+/** How long a reloaded callback waits for the first one to finish (it makes at most four Valtuudet calls). */
+const CALLBACK_WAIT_MS = 15_000;
+const OUTCOME_TTL_MS = 2 * 60_000;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
 const randomToken = () => randomBytes(32).toString('base64url');
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** DVV returns "Surname Given Names"; people read "Given Names Surname". Control characters and codes go. */
 export function displayName(raw: string): string {
@@ -133,14 +171,36 @@ export function displayName(raw: string): string {
   return given.length ? `${given.join(' ')} ${surname}` : clean;
 }
 
-function parseStored(json: string | undefined): StoredState | undefined {
-  if (!json) return undefined;
-  try {
-    const value = JSON.parse(json);
-    return value && typeof value === 'object' && typeof value.userKey === 'string' ? value : undefined;
-  } catch {
-    return undefined;
+const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object';
+
+/**
+ * What the adapter refuses to start without, named with the option and its environment variable: a service
+ * that forgot one setting must not accept every principal.
+ */
+function checkedOptions(options: AdapterOptions) {
+  const problems: string[] = [];
+  const principals = new Set<PrincipalType>((options.principals ?? ['person', 'company']).map((p) => (p === 'person' ? 'person' : 'organisation')));
+  if (!principals.size) problems.push('`principals` is empty (PUOLESTA_PRINCIPALS): list person, company or both');
+  const themes = options.themes;
+  if (principals.has('person') && (Array.isArray(themes) || themes === undefined) && !(themes ?? []).some((t) => t.trim())) {
+    problems.push('set `themes` (PUOLESTA_THEMES) to the mandate theme(s) a person must have given for this service, e.g. ' +
+      'PUOLESTA_THEMES=avustushakemuksen_tekeminen; or PUOLESTA_PRINCIPALS=company if the service takes no person principals');
   }
+  if (principals.has('organisation') && !(options.companyRoles ?? []).some((r) => r.trim())) {
+    problems.push('set `companyRoles` (PUOLESTA_COMPANY_ROLES) to the roles or themes that let a user act for an organisation ' +
+      'in this service, e.g. PUOLESTA_COMPANY_ROLES=NIMKO,TJ; or PUOLESTA_PRINCIPALS=person if the service takes no organisations');
+  }
+  let sealer: Sealer | undefined;
+  if (options.sessionKeys?.length) {
+    const keys = options.sessionKeys.map(parseSessionKey);
+    if (keys.some((k) => !k)) problems.push('every key in `sessionKeys` (PUOLESTA_SESSION_KEYS) must be 32 bytes in base64 or hex, e.g. from `openssl rand -base64 32`');
+    else sealer = new Sealer(keys as Buffer[]);
+  } else if (options.store && !(options.store instanceof MemorySessionStore)) {
+    problems.push('a shared session store needs `sessionKeys` (PUOLESTA_SESSION_KEYS): one or more 32-byte keys, newest first, ' +
+      'e.g. from `openssl rand -base64 32`, the same on every instance');
+  }
+  if (problems.length) throw new Error(`Valtuudet adapter: ${problems.join('; ')}`);
+  return {principals, sealer: sealer ?? Sealer.ephemeral()};
 }
 
 const defaultLog = (event: LogEvent) =>
@@ -157,12 +217,20 @@ export class ValtuudetAdapter {
   private readonly now: () => number;
   private readonly log: (event: LogEvent) => void;
   private readonly origins: OriginPolicy;
+  private readonly principals: Set<PrincipalType>;
+  private readonly sealer: Sealer;
 
   constructor(options: AdapterOptions) {
+    const {principals, sealer} = checkedOptions(options);
+    if (options.store && typeof options.store.take !== 'function') {
+      throw new Error('Valtuudet adapter: the session store needs take(key), an atomic read-and-delete (Redis GETDEL)');
+    }
     this.options = options;
+    this.principals = principals;
+    this.sealer = sealer;
     this.basePath = (options.basePath ?? '/valtuudet').replace(/\/+$/, '');
     this.store = options.store ?? new MemorySessionStore();
-    this.cookieName = options.cookieName ?? 'puolesta_sid';
+    this.cookieName = (options.cookieName ?? 'puolesta_sid').replace(/^__Host-/, '');
     this.idleMs = options.idleTimeoutMs ?? 20 * 60_000;
     this.absoluteMs = options.absoluteTimeoutMs ?? 4 * 60 * 60_000;
     this.flowMs = options.flowTimeoutMs ?? 10 * 60_000;
@@ -236,13 +304,22 @@ export class ValtuudetAdapter {
 
   // ── routes ─────────────────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Starts a flow. Whoever the user acts for now stays in force until a new choice succeeds, so a page on
+   * another site that sends the citizen here changes nothing; such a navigation is refused anyway.
+   */
   private async start(request: HostRequest, url: URL): Promise<Reply> {
     const returnPath = safeReturnPath(url.searchParams.get('return') ?? '/');
     const modeParam = url.searchParams.get('mode');
     // `company` is the contract's name for the organisation selection; `organisation` is accepted too.
     const type: PrincipalType | undefined = modeParam === 'person' ? 'person' : modeParam === 'company' || modeParam === 'organisation' ? 'organisation' : undefined;
-    if (!type) {
-      this.log({route: 'start', outcome: 'refused', reason: 'unknown mode'});
+    if (!type || !this.principals.has(type)) {
+      this.log({route: 'start', outcome: 'refused', reason: type ? 'principal kind not offered here' : 'unknown mode'});
+      return this.backTo(returnPath, 'error');
+    }
+    const site = request.headers.get('sec-fetch-site');
+    if (site === 'cross-site' || (site === 'same-site' && !this.origins.hasAny)) {
+      this.log({route: 'start', outcome: 'refused', mode: type, reason: `${site} request`});
       return this.backTo(returnPath, 'error');
     }
     const user = await this.options.getUser(request);
@@ -250,9 +327,9 @@ export class ValtuudetAdapter {
       this.log({route: 'start', outcome: 'refused', mode: type, reason: 'not logged in'});
       return this.backTo(returnPath, 'error');
     }
-    const {sid, key, state: previous, setCookie} = await this.load(request, user, true);
-    if (previous?.acting) await this.unregister(previous.acting.mode, previous.acting.valtuudetSession);
-    if (previous?.pending) await this.unregister(previous.pending.mode, previous.pending.valtuudetSession);
+    const {key: oldKey, state: previous} = await this.load(request, user);
+    // A flow left unfinished in this browser is replaced by this one.
+    if (previous?.pending) await this.abandonFlow(previous.pending);
 
     const mode = MODE_OF[type];
     let registered;
@@ -260,47 +337,57 @@ export class ValtuudetAdapter {
       registered = await this.options.valtuudet.register(mode, user.hetu);
     } catch (error) {
       this.log({route: 'start', outcome: 'register failed', mode: type, reason: reasonOf(error)});
-      await this.store.delete(key);
-      return this.backTo(returnPath, 'error', setCookie);
+      if (previous?.pending) await this.saveOrDelete(oldKey, {...previous, pending: undefined});
+      return this.backTo(returnPath, 'error');
     }
     const now = this.now();
     const oauthState = randomToken();
-    const state: StoredState = {
-      userKey: sha256(user.hetu),
-      created: now,
-      lastSeen: now,
-      pending: {state: oauthState, mode, valtuudetSession: registered.sessionId, returnPath, started: now},
-    };
+    // Never go on with an id this server did not issue (or issued before this flow): a fresh one now.
+    const sid = randomToken();
+    const key = sha256(sid);
+    const userKey = this.sealer.userKey(user.hetu);
+    const flow: StoredFlow = {sid: key, userKey, mode, valtuudetSession: registered.sessionId, returnPath, started: now};
+    await this.store.set(`flow:${sha256(oauthState)}`, this.sealer.seal(flow), this.flowMs + this.idleMs);
+    const state: StoredState = previous?.acting
+      ? {...previous, userKey, lastSeen: now, pending: sha256(oauthState)}
+      : {userKey, created: now, lastSeen: now, pending: sha256(oauthState)};
     await this.save(key, state);
+    if (oldKey) await this.store.delete(oldKey);
     this.log({route: 'start', outcome: 'to Suomi.fi', mode: type});
     const location = this.options.valtuudet.authorizeUrl({userId: registered.userId, state: oauthState, lang: pickLang(request, url)});
     return redirect(location, [this.cookie(sid, request)]);
   }
 
   private async callback(request: HostRequest, url: URL): Promise<Reply> {
-    const {key, state, user} = await this.load(request);
-    const pending = state?.pending;
     const givenState = url.searchParams.get('state') ?? '';
-    if (!state || !pending || !user) {
+    const sid = this.sid(request);
+    const user = sid && givenState ? await this.options.getUser(request) : undefined;
+    if (!sid || !givenState || givenState.length > 200 || !user?.hetu) {
       this.log({route: 'callback', outcome: 'no flow in progress'});
       return this.backTo('/', 'expired');
     }
-    if (!givenState || !sameSecret(givenState, pending.state)) {
-      // Not this browser's flow (or forged): leave the stored flow as it is.
-      this.log({route: 'callback', outcome: 'refused', reason: 'state mismatch'});
-      return this.backTo(pending.returnPath, 'error');
+    const stateKey = sha256(givenState);
+    const flowKey = `flow:${stateKey}`;
+    const cookieKey = sha256(sid);
+    const seen = this.openFlow(await this.store.get(flowKey), user);
+    if (!seen) {
+      // Taken already: by a request that is still finishing it if this browser's state still names it.
+      const {state} = await this.load(request, user);
+      return this.answerFinished(request, stateKey, cookieKey, state?.pending === stateKey);
     }
-    const type: PrincipalType = pending.mode === 'hpa' ? 'person' : 'organisation';
-    const finish = async (result: FlowResult, reason?: string) => {
-      if (result !== 'ok') await this.unregister(pending.mode, pending.valtuudetSession);
-      const {pending: _done, ...rest} = state;
-      if (result === 'ok') await this.save(key, rest);
-      else if (rest.acting) await this.save(key, rest);
-      else await this.store.delete(key);
-      this.log({route: 'callback', outcome: result, mode: type, reason});
-      return this.backTo(pending.returnPath, result);
-    };
-    if (this.now() - pending.started > this.flowMs) return finish('expired', 'flow took too long');
+    if (seen.sid !== cookieKey) {
+      // Not this browser's flow (a callback URL replayed elsewhere, or forged): leave the flow as it is.
+      this.log({route: 'callback', outcome: 'refused', reason: 'state of another browser'});
+      return this.backTo(seen.returnPath, 'error');
+    }
+    // One flow, one use: whoever takes it finishes it; a reload of the callback waits for that answer.
+    const flow = this.openFlow(await this.store.take(flowKey), user);
+    if (!flow) return this.answerFinished(request, stateKey, cookieKey, true, seen.returnPath);
+
+    const type: PrincipalType = flow.mode === 'hpa' ? 'person' : 'organisation';
+    const finish = (result: FlowResult, reason?: string, acting?: StoredState['acting']) =>
+      this.finishFlow(request, {sid, stateKey, flow, user, type, result, reason, acting});
+    if (this.now() - flow.started > this.flowMs) return finish('expired', 'flow took too long');
 
     const error = url.searchParams.get('error');
     if (error) return finish(error === 'access_denied' ? 'cancelled' : 'error', error === 'access_denied' ? undefined : 'selection error');
@@ -309,30 +396,82 @@ export class ValtuudetAdapter {
 
     try {
       const {accessToken} = await this.options.valtuudet.exchangeCode(code);
-      const session = pending.valtuudetSession;
+      const session = flow.valtuudetSession;
       if (type === 'person') {
         const [principal] = await this.options.valtuudet.delegates(session, accessToken);
         if (!principal) return finish('cancelled', 'nobody chosen');
-        const themes = this.options.themes ?? [];
-        if (themes.length) {
-          const answer = await this.options.valtuudet.authorization(session, accessToken, principal.personId, themes);
-          if (answer.result !== 'ALLOWED') return finish('denied');
-        }
-        state.acting = {type, name: displayName(principal.name), id: principal.personId, themes, roles: [], since: this.now(), mode: pending.mode, valtuudetSession: session};
-      } else {
-        const [organization] = await this.options.valtuudet.organizationRoles(session, accessToken);
-        if (!organization) return finish('cancelled', 'nothing chosen');
-        const wanted = this.options.companyRoles ?? [];
-        const enough = wanted.length ? organization.roles.some((r) => wanted.includes(r)) : organization.roles.length > 0;
-        if (!enough) return finish(organization.roles.length ? 'denied' : 'no-role', 'no suitable role');
-        const name = organization.name.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 200); // eslint-disable-line no-control-regex
-        state.acting = {type, name, id: organization.identifier, themes: [], roles: organization.roles, since: this.now(), mode: pending.mode, valtuudetSession: session};
+        const themes = this.themesFor(flow.returnPath);
+        if (!themes.length) return finish('error', 'no themes for this page');
+        const answer = await this.options.valtuudet.authorization(session, accessToken, principal.personId, themes);
+        if (answer.result !== 'ALLOWED') return finish('denied');
+        return finish('ok', undefined, {type, name: displayName(principal.name), id: principal.personId, themes, roles: [], since: this.now(), mode: flow.mode, valtuudetSession: session});
       }
-      return finish('ok');
+      const [organization] = await this.options.valtuudet.organizationRoles(session, accessToken);
+      if (!organization) return finish('cancelled', 'nothing chosen');
+      const wanted = this.options.companyRoles ?? [];
+      if (!organization.roles.some((r) => wanted.includes(r))) return finish(organization.roles.length ? 'denied' : 'no-role', 'no suitable role');
+      const name = organization.name.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 200); // eslint-disable-line no-control-regex
+      return finish('ok', undefined, {type, name, id: organization.identifier, themes: [], roles: organization.roles, since: this.now(), mode: flow.mode, valtuudetSession: session});
     } catch (error) {
       const kind = error instanceof ValtuudetError ? error.kind : 'error';
       return finish(kind === 'session-expired' || kind === 'invalid-grant' ? 'expired' : 'error', reasonOf(error));
     }
+  }
+
+  /**
+   * Ends a flow this request took. Success: the new principal replaces the old one (whose Valtuudet session
+   * ends) under a fresh cookie. Anything else: the Valtuudet session of this flow ends and whoever the user
+   * acted for before stays. The outcome is kept briefly for a reloaded callback.
+   */
+  private async finishFlow(request: HostRequest, flowEnd: {
+    sid: string; stateKey: string; flow: StoredFlow; user: HostUser; type: PrincipalType; result: FlowResult; reason?: string;
+    acting?: StoredState['acting'];
+  }): Promise<Reply> {
+    const {sid, stateKey, flow, user, type, result, reason, acting} = flowEnd;
+    const oldKey = sha256(sid);
+    const {state} = await this.load(request, user);
+    const pending = state?.pending === stateKey ? undefined : state?.pending;
+    const outcome: StoredOutcome = {sid: oldKey, result, returnPath: flow.returnPath};
+    let cookies: string[] = [];
+    if (result === 'ok' && acting) {
+      if (state?.acting) await this.unregister(state.acting.mode, state.acting.valtuudetSession);
+      const newSid = randomToken();
+      const now = this.now();
+      await this.save(sha256(newSid), {userKey: this.sealer.userKey(user.hetu), created: now, lastSeen: now, pending, acting});
+      Object.assign(outcome, {newSid, newSidHash: sha256(newSid)});
+      await this.store.set(`done:${stateKey}`, this.sealer.seal(outcome), OUTCOME_TTL_MS);
+      await this.store.delete(oldKey);
+      cookies = [this.cookie(newSid, request)];
+    } else {
+      await this.unregister(flow.mode, flow.valtuudetSession);
+      // The outcome first: a reload that finds the flow gone from the state finds its answer.
+      await this.store.set(`done:${stateKey}`, this.sealer.seal(outcome), OUTCOME_TTL_MS);
+      if (state) await this.saveOrDelete(oldKey, {...state, pending});
+    }
+    this.log({route: 'callback', outcome: result, mode: type, reason});
+    return redirect(returnLocation(flow.returnPath, result), cookies);
+  }
+
+  /**
+   * A callback for a flow that another request already took (a reload, a double click): the same answer as
+   * that request, once it has one, and the cookie it issued. Nothing is deleted or overwritten here.
+   */
+  private async answerFinished(request: HostRequest, stateKey: string, cookieKey: string, inProgress: boolean, returnPath = '/'): Promise<Reply> {
+    const deadline = Date.now() + (inProgress ? CALLBACK_WAIT_MS : 0);
+    for (;;) {
+      const opened = this.sealer.open(await this.store.get(`done:${stateKey}`));
+      const outcome = opened && isRecord(opened.value) ? (opened.value as unknown as StoredOutcome) : undefined;
+      if (outcome && (outcome.sid === cookieKey || outcome.newSidHash === cookieKey)) {
+        this.log({route: 'callback', outcome: `repeated: ${outcome.result}`});
+        const issue = outcome.newSid && outcome.newSidHash !== cookieKey ? [this.cookie(outcome.newSid, request)] : [];
+        return redirect(returnLocation(outcome.returnPath, outcome.result), issue);
+      }
+      if (outcome || Date.now() >= deadline) break;
+      await sleep(50);
+    }
+    this.log({route: 'callback', outcome: 'no flow in progress'});
+    // Still unfinished after the wait: back to the page, which reads the state as it is.
+    return inProgress ? redirect(safeReturnPath(returnPath), []) : this.backTo('/', 'expired');
   }
 
   private async session(request: HostRequest): Promise<Reply> {
@@ -365,9 +504,7 @@ export class ValtuudetAdapter {
     const {key, state} = await this.load(request);
     if (state?.acting) {
       await this.unregister(state.acting.mode, state.acting.valtuudetSession);
-      const {acting: _gone, ...rest} = state;
-      if (rest.pending) await this.save(key, rest);
-      else await this.store.delete(key);
+      await this.saveOrDelete(key, {...state, acting: undefined});
       this.log({route: 'stop', outcome: 'stopped', mode: state.acting.type});
     }
     return {status: 204, headers: [['Cache-Control', 'no-store'], ...cors], body: null};
@@ -375,31 +512,34 @@ export class ValtuudetAdapter {
 
   // ── helpers ────────────────────────────────────────────────────────────────────────────────────────────
 
+  /** This request's session cookie, if it has the shape of one this adapter issues. */
+  private sid(request: HostRequest): string | undefined {
+    const header = request.headers.get('cookie');
+    const sid = readCookie(header, `__Host-${this.cookieName}`) ?? readCookie(header, this.cookieName);
+    return sid && SID.test(sid) ? sid : undefined;
+  }
+
   /**
    * The stored state of this browser, checked against the logged-in user and the time limits. Expired or
-   * foreign state is removed (and its Valtuudet session unregistered) before anything else happens.
+   * foreign state is removed (and its Valtuudet sessions unregistered) before anything else happens. An id
+   * the store does not know gives no state: ids are only ever issued by start and callback.
    */
-  private async load(request: HostRequest, knownUser?: HostUser, create = false) {
-    let sid = readCookie(request.headers.get('cookie'), this.cookieName);
-    if (sid && !/^[A-Za-z0-9_-]{43}$/.test(sid)) sid = undefined;
-    let setCookie: string | undefined;
-    if (!sid && create) {
-      sid = randomToken();
-      setCookie = this.cookie(sid, request);
-    }
-    const key = sid ? sha256(sid) : '';
-    if (!sid) return {sid: '', key, state: undefined, user: undefined, setCookie};
+  private async load(request: HostRequest, knownUser?: HostUser) {
+    const sid = this.sid(request);
+    if (!sid) return {key: '', state: undefined, user: knownUser};
+    const key = sha256(sid);
     const user = knownUser ?? (await this.options.getUser(request)) ?? undefined;
-    let state = parseStored(await this.store.get(key));
-    if (state) {
+    const opened = this.sealer.open(await this.store.get(key));
+    let state = opened && isRecord(opened.value) && typeof opened.value.userKey === 'string' ? (opened.value as unknown as StoredState) : undefined;
+    if (opened && state) {
       const now = this.now();
-      const reason = !user || state.userKey !== sha256(user.hetu) ? 'user changed'
+      const reason = !user?.hetu || !sameKey(state.userKey, opened.userKey(user.hetu)) ? 'user changed'
         : now - state.lastSeen > this.idleMs ? 'idle'
         : now - state.created > this.absoluteMs ? 'too old'
         : undefined;
       if (reason) {
         if (state.acting) await this.unregister(state.acting.mode, state.acting.valtuudetSession);
-        if (state.pending) await this.unregister(state.pending.mode, state.pending.valtuudetSession);
+        if (state.pending) await this.abandonFlow(state.pending);
         await this.store.delete(key);
         if (state.acting) this.log({route: 'session', outcome: 'ended', mode: state.acting.type, reason});
         state = undefined;
@@ -409,7 +549,28 @@ export class ValtuudetAdapter {
         await this.save(key, state);
       }
     }
-    return {sid, key, state, user, setCookie};
+    return {key, state, user};
+  }
+
+  /** A flow record read back: only when sealed by us for this user. */
+  private openFlow(sealed: string | undefined, user: HostUser): StoredFlow | undefined {
+    const opened = this.sealer.open(sealed);
+    if (!opened || !isRecord(opened.value) || typeof opened.value.sid !== 'string' || typeof opened.value.userKey !== 'string') return undefined;
+    const flow = opened.value as unknown as StoredFlow;
+    return sameKey(flow.userKey, opened.userKey(user.hetu)) ? flow : undefined;
+  }
+
+  /** Takes an unfinished flow out of the store and ends its Valtuudet session. */
+  private async abandonFlow(stateKey: string): Promise<void> {
+    const opened = this.sealer.open(await this.store.take(`flow:${stateKey}`));
+    const flow = opened && isRecord(opened.value) ? (opened.value as unknown as StoredFlow) : undefined;
+    if (flow?.valtuudetSession) await this.unregister(flow.mode, flow.valtuudetSession);
+  }
+
+  private themesFor(returnPath: string): string[] {
+    const themes = this.options.themes;
+    const list = typeof themes === 'function' ? themes(returnPath) : themes ?? [];
+    return Array.isArray(list) ? list.filter((t) => typeof t === 'string' && t.trim()) : [];
   }
 
   /**
@@ -418,7 +579,14 @@ export class ValtuudetAdapter {
    */
   private async save(key: string, state: StoredState): Promise<void> {
     const limit = Math.min(Math.max(state.pending ? this.flowMs : 0, this.idleMs), this.absoluteMs - (this.now() - state.created));
-    await this.store.set(key, JSON.stringify(state), Math.max(limit, 0) + this.idleMs);
+    await this.store.set(key, this.sealer.seal(state), Math.max(limit, 0) + this.idleMs);
+  }
+
+  /** Saves the state while it still holds a principal or a flow; otherwise forgets it. */
+  private async saveOrDelete(key: string, state: StoredState): Promise<void> {
+    if (!key) return;
+    if (state.acting || state.pending) await this.save(key, state);
+    else await this.store.delete(key);
   }
 
   private async unregister(mode: Mode, valtuudetSession: string): Promise<void> {
@@ -434,13 +602,14 @@ export class ValtuudetAdapter {
     return this.options.publicOrigin ? new URL(this.options.publicOrigin).origin : url.origin;
   }
 
+  /** Over https the cookie is `__Host-` (Secure, Path=/, no Domain: no subdomain can plant or read it). */
   private cookie(sid: string, request: HostRequest): string {
     const secure = (this.options.publicOrigin ?? request.url).startsWith('https:');
-    return `${this.cookieName}=${sid}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
+    return `${secure ? '__Host-' : ''}${this.cookieName}=${sid}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
   }
 
-  private backTo(returnPath: string, result: FlowResult, setCookie?: string): Reply {
-    return redirect(returnLocation(returnPath, result), setCookie ? [setCookie] : []);
+  private backTo(returnPath: string, result: FlowResult): Reply {
+    return redirect(returnLocation(returnPath, result), []);
   }
 }
 

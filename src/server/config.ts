@@ -14,6 +14,10 @@ export interface EnvConfig {
   themes: string[];
   /** PUOLESTA_COMPANY_ROLES: comma-separated role codes / theme URIs that suffice for a company. */
   companyRoles: string[];
+  /** PUOLESTA_PRINCIPALS: `person`, `company` or both (default), comma or space separated. */
+  principals: Array<'person' | 'company'>;
+  /** PUOLESTA_SESSION_KEYS: 32-byte keys (base64 or hex), newest first, that seal the stored sessions. */
+  sessionKeys: string[];
   /** PUOLESTA_PUBLIC_ORIGIN, e.g. https://asiointi.example.fi */
   publicOrigin?: string;
   /**
@@ -60,6 +64,9 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     problems.push((error as Error).message);
   }
   const redis = redisFromEnv(env, problems);
+  const principals = (env.PUOLESTA_PRINCIPALS ?? 'person company').split(/[\s,]+/).filter(Boolean);
+  if (!principals.length || principals.some((p) => p !== 'person' && p !== 'company')) problems.push('PUOLESTA_PRINCIPALS must be person, company or both');
+  const sessionKeys = list(env.PUOLESTA_SESSION_KEYS);
   if (problems.length) throw new Error(`Valtuudet adapter: ${problems.join('; ')}`);
   return {
     valtuudet: {
@@ -71,6 +78,8 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     },
     themes: list(env.PUOLESTA_THEMES).map(themeUri),
     companyRoles: list(env.PUOLESTA_COMPANY_ROLES),
+    principals: principals as Array<'person' | 'company'>,
+    sessionKeys,
     publicOrigin: env.PUOLESTA_PUBLIC_ORIGIN || undefined,
     allowedOrigins,
     ...redis,

@@ -27,6 +27,8 @@ export function adapterFromEnv(options: Omit<AdapterOptions, 'valtuudet'>, env: 
   return new ValtuudetAdapter({
     themes: config.themes,
     companyRoles: config.companyRoles,
+    principals: config.principals,
+    sessionKeys: config.sessionKeys,
     publicOrigin: config.publicOrigin,
     allowedOrigins: config.allowedOrigins,
     ...options,

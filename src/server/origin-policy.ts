@@ -48,6 +48,11 @@ function originProblem(item: string): string | undefined {
 export class OriginPolicy {
   private readonly allowed: ReadonlySet<string>;
 
+  /** Whether any other origin is listed (the municipality's other sites). */
+  get hasAny(): boolean {
+    return this.allowed.size > 0;
+  }
+
   constructor(allowedOrigins: OriginList = []) {
     this.allowed = new Set(parseAllowedOrigins(allowedOrigins));
   }

@@ -59,6 +59,7 @@ type RedisModule = typeof import('redis');
 /** The commands the store needs; a node-redis client and a sentinel both have them. */
 interface Commands {
   get(key: string): Promise<unknown>;
+  getDel(key: string): Promise<unknown>;
   set(key: string, value: string, options: {expiration: {type: 'PX'; value: number}}): Promise<unknown>;
   del(key: string): Promise<unknown>;
   ping(): Promise<unknown>;
@@ -143,6 +144,12 @@ export class RedisSessionStore implements SessionStore {
 
   async get(key: string): Promise<string | undefined> {
     const reply = await this.run('GET', (redis) => redis.get(this.prefix + key));
+    return typeof reply === 'string' ? reply : undefined;
+  }
+
+  /** GETDEL (Redis 6.2 and later): read and delete atomically. */
+  async take(key: string): Promise<string | undefined> {
+    const reply = await this.run('GETDEL', (redis) => redis.getDel(this.prefix + key));
     return typeof reply === 'string' ? reply : undefined;
   }
 

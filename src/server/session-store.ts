@@ -1,10 +1,15 @@
 /**
  * Where the adapter keeps each browser's on-behalf state (pending flow, chosen principal, Valtuudet session id).
- * Keys are SHA-256 hashes of the browser's cookie, so a dump of the store does not reveal live cookies.
- * Values are JSON strings; the adapter validates what it reads back, so a corrupted entry only ends that session.
+ * Keys are SHA-256 hashes of the browser's cookie or of a flow's OAuth state, so a dump of the store does not
+ * reveal live cookies. Values are sealed (AES-256-GCM) by the adapter; what does not open only ends that session.
  */
 export interface SessionStore {
   get(key: string): Promise<string | undefined>;
+  /**
+   * Reads and deletes in one atomic step (Redis GETDEL): of two requests taking the same key, exactly one gets
+   * the value. This is what makes an OAuth flow single-use.
+   */
+  take(key: string): Promise<string | undefined>;
   /** Stores the value for ttlMs; after that the entry is gone. */
   set(key: string, value: string, ttlMs: number): Promise<void>;
   delete(key: string): Promise<void>;
@@ -37,6 +42,13 @@ export class MemorySessionStore implements SessionStore {
       return undefined;
     }
     return entry.value;
+  }
+
+  async take(key: string): Promise<string | undefined> {
+    // No await between the read and the delete: two takes of one key cannot both get the value.
+    const entry = this.entries.get(key);
+    this.entries.delete(key);
+    return entry && entry.expiresAt > this.now() ? entry.value : undefined;
   }
 
   async set(key: string, value: string, ttlMs: number): Promise<void> {

@@ -5,6 +5,7 @@
  * The client logs nothing: the adapter decides what to log.
  */
 import {randomUUID} from 'node:crypto';
+import {isLoopbackHost} from '../core/acting-for.js';
 import {authorizationHeader, CHECKSUM_HEADER} from './checksum.js';
 
 export interface ValtuudetClientConfig {
@@ -60,6 +61,18 @@ export class ValtuudetClient {
 
   constructor(private readonly config: ValtuudetClientConfig) {
     this.base = new URL(config.baseUrl);
+    // The code and the checksum-signed calls must not travel in the clear: https, or http on this machine only.
+    for (const [name, value] of [['baseUrl (VALTUUDET_BASE_URL)', config.baseUrl], ['redirectUri (VALTUUDET_REDIRECT_URI)', config.redirectUri]]) {
+      let url: URL | undefined;
+      try {
+        url = new URL(value);
+      } catch {
+        url = undefined;
+      }
+      if (!url || (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname)))) {
+        throw new Error(`Valtuudet client: ${name} must be an https:// address (http:// only on localhost)`);
+      }
+    }
     this.fetchImpl = config.fetchImpl ?? fetch;
     this.now = config.now ?? (() => new Date());
     this.timeoutMs = config.timeoutMs ?? 10_000;

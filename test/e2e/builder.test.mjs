@@ -221,6 +221,11 @@ describe('snippet builder', () => {
     await tab.close();
     const colleague = await context.newPage();
     await colleague.goto(shared);
+    // The folder is on another site than the builder: named, and no code until the colleague accepts it.
+    await colleague.waitForSelector('.warning');
+    assert.equal(await colleague.$('#code-body'), null);
+    assert.match(await colleague.textContent('.warning'), /https:\/\/www\.kunta\.fi/);
+    await colleague.click('.warning button >> nth=0');
     await colleague.waitForSelector('#code-body');
     assert.deepEqual({head: await code(colleague, 'head'), body: await code(colleague, 'body'), csp: await code(colleague, 'csp')}, before);
     assert.match(before.head, /src="https:\/\/www\.kunta\.fi\/puolesta\/puolesta\.en\.js"/);
@@ -296,5 +301,29 @@ describe('snippet builder', () => {
     assert.deepEqual(problems, {errors: [], csp: []});
     await tab.close();
     await files.close();
+  });
+});
+
+describe('snippet builder on a phone (320 px)', () => {
+  let demo;
+  let browser;
+  before(async () => {
+    demo = await createDemoServer({port: 0, log: () => {}});
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it('the preview fits the screen instead of being cut off, and the page does not scroll sideways', async () => {
+    const page = await browser.newPage({viewport: {width: 320, height: 800}});
+    await page.goto(`${demo.url}/builder/?lang=sv&theme=${EARLY}&page=sv`);
+    await page.waitForSelector('iframe');
+    const sizes = await page.$eval('.frame', (frame) => ({frame: frame.getBoundingClientRect().width, stage: frame.parentElement.clientWidth, page: document.documentElement.scrollWidth}));
+    assert.ok(sizes.frame <= sizes.stage, JSON.stringify(sizes));
+    assert.equal(sizes.page, 320);
+    assert.equal(await page.title(), 'Fullmaktsguiden på din egen sida – Puolesta');
+    await page.close();
   });
 });

@@ -81,14 +81,14 @@ describe('dist/cdn/puolesta.js under a strict CSP', () => {
     await tab.close();
   });
 
-  it('an altered lookups file is not run: the guide says it could not load the theme and keeps the fallback', async () => {
+  it('an altered lookups file is not run: the guide says it cannot show the theme and keeps the fallback', async () => {
     const tab = await browser.newPage();
     const problems = await watch(tab);
     const errors = [];
     await tab.exposeFunction('__guideError', (code) => errors.push(code));
     await tab.addInitScript(() => addEventListener('puolesta-error', (e) => window.__guideError(e.detail.code)));
     await tab.goto(`${server.url}/tampered/fi.html`);
-    await tab.waitForFunction(() => document.querySelector('#ask').shadowRoot?.textContent.includes('Emme juuri nyt saaneet tietoja valtuusasiasta'));
+    await tab.waitForFunction(() => document.querySelector('#ask').shadowRoot?.textContent.includes('Emme voi näyttää tämän sivun valtuusasiaa.'));
     assert.equal(await tab.evaluate(() => window.tampered), undefined);
     assert.ok(await tab.$eval('#ask', (el) => el.shadowRoot.querySelector('[part=fallback] slot') !== null));
     assert.deepEqual(errors, ['catalogue-unavailable']);

@@ -21,7 +21,7 @@ const EXPECTED = {
 const OTHER = {fi: 'sv', sv: 'en', en: 'fi'};
 // Every answer (principal × situation), the questions, and the notices that carry a value from the page.
 const SAME_GUIDES = [
-  ...['person', 'minor', 'company', 'association', 'housing-company', 'organisation'].flatMap((p) => ['on-behalf', 'joint', 'alone'].map((s) =>
+  ...['person', 'minor', 'company', 'housing-company', 'association', 'foundation', 'estate', 'organisation'].flatMap((p) => ['on-behalf', 'joint', 'alone'].map((s) =>
     `<mandate-guide theme="koulu_tai_tutkintotodistuksen_tilaaminen veroasioiden_hoito" principal="${p}" situation="${s}"></mandate-guide>`)),
   '<mandate-guide theme="p55992 not!an!id" principal="nobody" situation="sometimes"></mandate-guide>',
   '<mandate-guide theme="lainhuudatusasiakirjojen_tilaaminen" principal="minor"></mandate-guide>',

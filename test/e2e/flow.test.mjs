@@ -125,6 +125,21 @@ describe('on-behalf flow on the demo site', () => {
     });
   }
 
+  it('Stop in the banner: the selector on the same page shows "myself" at once, without a reload', async () => {
+    const page = await newPage();
+    await login(page, 'fi');
+    await chooseInSimulator(page);
+    await page.waitForFunction(() => document.querySelector('acting-for-banner')?.shadowRoot?.querySelector('[part=banner]'));
+    const checked = () => page.locator('acting-for-selector').evaluate((el) => el.shadowRoot.querySelector('input:checked')?.value);
+    assert.equal(await checked(), 'person');
+    await page.locator('acting-for-banner').getByRole('button').click();
+    await page.waitForFunction(() => !document.querySelector('acting-for-banner')?.shadowRoot?.querySelector('[part=banner]'));
+    await page.waitForFunction(() => document.querySelector('acting-for-selector').shadowRoot.querySelector('input:checked')?.value === 'self', null, {timeout: 5000});
+    assert.ok(!(await selectorText(page)).includes('Anni Emilia Kumpulainen'), 'the ended principal is no longer named');
+    assert.deepEqual(await axeViolations(page), [], 'axe after Stop');
+    assert.deepEqual(problems, {errors: [], csp: []});
+  });
+
   it('company, sv: the grants e-service acts for the association', async () => {
     const page = await newPage(320);
     await login(page, 'sv', 'matti', 'avustushakemus');
@@ -193,7 +208,7 @@ describe('on-behalf flow on the demo site', () => {
     await login(page, 'fi');
     await chooseInSimulator(page, {choice: 1});
     await page.waitForFunction(() => document.querySelector('acting-for-selector')?.shadowRoot?.querySelector('[part=result]'));
-    assert.match(await selectorText(page), /Valtuutesi ei kata tätä palvelua/);
+    assert.match(await selectorText(page), /Suomi.fi ei sallinut sinun asioida hänen puolestaan/);
     const guide = page.locator('acting-for-selector mandate-guide');
     await page.locator('acting-for-selector').getByText('Millaisen valtuuden tarvitsen?').click();
     await guide.getByText('Valitse Suomi.fissä tämä valtuusasia').waitFor();

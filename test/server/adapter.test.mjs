@@ -112,19 +112,22 @@ describe('Valtuudet adapter (node:http mount, simulator over HTTP)', () => {
     const stolen = await attacker.request(picked.location);
     assert.equal(result(new URL(stolen.location, host.origin)), 'expired');
     assert.equal(await attacker.session(), null);
-    // A forged state in the victim's own browser is refused too, and the real flow still works after it.
+    // A forged state in the victim's own browser matches no flow, and the real flow still works after it.
     const forged = new URL(picked.location);
     forged.searchParams.set('state', 'x'.repeat(43));
-    assert.equal(result(new URL((await victim.request(forged.href)).location, host.origin)), 'error');
+    assert.equal(result(new URL((await victim.request(forged.href)).location, host.origin)), 'expired');
     assert.equal(result(new URL((await victim.request(picked.location)).location, host.origin)), 'ok');
   });
 
-  it('an authorization code works once', async () => {
+  it('a flow is used once: a reloaded callback repeats the first answer without exchanging the code again', async () => {
     const browser = new Browser(host);
     const start = await browser.request('/valtuudet/start?mode=person&return=/');
     const picked = await choose(start.location, {choice: 'anni'});
+    const tokensBefore = (await host.simState()).stats.token ?? 0;
     assert.equal(result(new URL((await browser.request(picked.location)).location, host.origin)), 'ok');
-    assert.equal(result(new URL((await browser.request(picked.location)).location, host.origin)), 'expired');
+    assert.equal(result(new URL((await browser.request(picked.location)).location, host.origin)), 'ok');
+    assert.equal(((await host.simState()).stats.token ?? 0) - tokensBefore, 1, 'the code went to /oauth/token once');
+    assert.equal((await browser.session())?.name, 'Anni Emilia Kumpulainen', 'the reload did not undo the choice');
   });
 
   it('hostile return values never leave the origin', async () => {
@@ -264,7 +267,8 @@ describe('adapter configuration', () => {
     try {
       const browser = new Browser(host);
       await browser.request('/valtuudet/start?mode=person&return=/');
-      assert.match(browser.setCookies.find((c) => c.startsWith('puolesta_sid=')), /; Secure/);
+      // __Host-: only this exact host over https can set or read it, so no subdomain can plant an id.
+      assert.match(browser.setCookies.find((c) => c.startsWith('__Host-puolesta_sid=')), /; Path=\/; HttpOnly; SameSite=Lax; Secure$/);
     } finally {
       await host.close();
     }

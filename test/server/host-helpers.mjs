@@ -1,14 +1,18 @@
 // Shared by the server tests: a host site with the adapter on node:http beside the simulator, and a
 // cookie-keeping "browser" that follows the on-behalf flow by hand.
 import assert from 'node:assert/strict';
+import {randomBytes} from 'node:crypto';
 import {createServer} from 'node:http';
 import {ValtuudetAdapter, ValtuudetClient, mountAdapter} from '../../dist/server/index.js';
 import {startSimulator, DEMO_CREDENTIALS, fixtures} from '../../demo/simulator/main.mjs';
 import {choose} from './sim-helpers.mjs';
+import {DEMO_COMPANY_ROLES} from '../../demo/eservice.mjs';
 
 export const THEME = 'http://valtuusrekisteri.suomi.fi/varhaiskasvatuksen_aloituksesta_tai_paattymisesta_ilmoittaminen';
 export const users = new Map(fixtures.users.map((u) => [u.id, u]));
 export const SECRETS = [DEMO_CREDENTIALS.apiKey, DEMO_CREDENTIALS.oauthPassword];
+/** The key that seals stored sessions in these tests (what PUOLESTA_SESSION_KEYS holds in production). */
+export const SESSION_KEY = randomBytes(32).toString('base64');
 
 /** A host site: the adapter on node:http, the simulator beside it, a login cookie `who=<user id>`. */
 export async function startHost(options = {}) {
@@ -30,6 +34,8 @@ export async function startHost(options = {}) {
       return id && users.has(id) ? {hetu: users.get(id).hetu} : null;
     },
     themes: [THEME],
+    companyRoles: DEMO_COMPANY_ROLES,
+    sessionKeys: [SESSION_KEY],
     log: (event) => logs.push(JSON.stringify(event)),
     ...options,
   });

@@ -10,7 +10,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {MemorySessionStore, RedisError, RedisSessionStore, ValtuudetAdapter, ValtuudetClient, adapterFromEnv} from '../../dist/server/index.js';
 import {DEMO_CREDENTIALS} from '../../demo/simulator/main.mjs';
-import {Browser, startHost} from './host-helpers.mjs';
+import {Browser, SESSION_KEY, THEME, startHost} from './host-helpers.mjs';
 import {freePort, makeCertificates, removeTempDirs, requireRedisServer, sleep, startRedis, stopAll, tempDir} from './redis-helpers.mjs';
 
 const NAME = 'Anni Emilia Kumpulainen';
@@ -54,6 +54,13 @@ function storeFactory(timeoutMs) {
 }
 
 describe('MemorySessionStore', () => {
+  it('take is atomic: of many requests taking one key at once, exactly one gets the value', async () => {
+    const store = new MemorySessionStore();
+    await store.set('flow:race', 'once', 60_000);
+    const got = await Promise.all(Array.from({length: 50}, () => store.take('flow:race')));
+    assert.deepEqual(got.filter((v) => v !== undefined), ['once']);
+  });
+
   it('forgets entries after their TTL', async () => {
     let now = 1000;
     const store = new MemorySessionStore({now: () => now});
@@ -97,7 +104,8 @@ describe('RedisSessionStore without the redis package', () => {
     writeFileSync(join(dir, 'main.mjs'), `
       const {adapterFromEnv, RedisSessionStore} = await import(${JSON.stringify(index)});
       const env = {VALTUUDET_BASE_URL: 'http://127.0.0.1:1', VALTUUDET_CLIENT_ID: 'ab12cd34', VALTUUDET_API_KEY: 'k',
-        VALTUUDET_OAUTH_PASSWORD: 'p', VALTUUDET_REDIRECT_URI: 'http://127.0.0.1:2/valtuudet/callback'};
+        VALTUUDET_OAUTH_PASSWORD: 'p', VALTUUDET_REDIRECT_URI: 'http://127.0.0.1:2/valtuudet/callback',
+        PUOLESTA_THEMES: 'avustushakemuksen_tekeminen', PUOLESTA_COMPANY_ROLES: 'NIMKO'};
       adapterFromEnv({getUser: () => null, log: () => {}}, env); // the in-memory store: no redis needed
       const logs = [];
       const store = new RedisSessionStore({url: 'redis://127.0.0.1:1', log: (m) => logs.push(m)});
@@ -141,6 +149,13 @@ describe('RedisSessionStore against a real redis-server', () => {
     await store.ping();
   });
 
+  it('take is atomic: of many requests taking one key at once, exactly one gets the value', async () => {
+    await store.set('flow:race', 'once', 60_000);
+    const got = await Promise.all(Array.from({length: 50}, () => store.take('flow:race')));
+    assert.deepEqual(got.filter((v) => v !== undefined), ['once']);
+    assert.equal(await store.get('flow:race'), undefined);
+  });
+
   it('answers many concurrent commands, each with its own reply', async () => {
     await Promise.all(Array.from({length: 200}, (_, i) => store.set(`p${i}`, `v${i}`, 60_000)));
     const values = await Promise.all(Array.from({length: 200}, (_, i) => store.get(`p${i}`)));
@@ -170,6 +185,9 @@ describe('RedisSessionStore against a real redis-server', () => {
       valtuudet: new ValtuudetClient({...DEMO_CREDENTIALS, baseUrl: host.sim.url, redirectUri: `${host.origin}/valtuudet/callback`}),
       getUser: () => ({hetu: '150585-901P'}),
       store: secondStore,
+      themes: [THEME],
+      companyRoles: ['NIMKO'],
+      sessionKeys: [SESSION_KEY],
       log: () => {},
     });
     try {
@@ -296,7 +314,8 @@ describe('RedisSessionStore over TLS (rediss://)', () => {
 
   it('adapterFromEnv connects with PUOLESTA_REDIS_URL=rediss://… and PUOLESTA_REDIS_CA_FILE', async () => {
     const env = {VALTUUDET_BASE_URL: 'http://127.0.0.1:1', VALTUUDET_CLIENT_ID: 'ab12cd34', VALTUUDET_API_KEY: 'k',
-      VALTUUDET_OAUTH_PASSWORD: 'p', VALTUUDET_REDIRECT_URI: 'http://127.0.0.1:2/valtuudet/callback', PUOLESTA_REDIS_URL: `rediss://127.0.0.1:${port}`};
+      VALTUUDET_OAUTH_PASSWORD: 'p', VALTUUDET_REDIRECT_URI: 'http://127.0.0.1:2/valtuudet/callback', PUOLESTA_REDIS_URL: `rediss://127.0.0.1:${port}`,
+      PUOLESTA_THEMES: 'avustushakemuksen_tekeminen', PUOLESTA_COMPANY_ROLES: 'NIMKO', PUOLESTA_SESSION_KEYS: SESSION_KEY};
     const session = (adapter) => adapter.handle(new Request('http://127.0.0.1:2/valtuudet/session', {headers: {cookie: `puolesta_sid=${'b'.repeat(43)}`}}));
     const logs = [];
     const log = (event) => logs.push(event);
@@ -326,7 +345,7 @@ describe('RedisSessionStore with an ACL user', () => {
     port = await freePort();
     // The default user is off; "puolesta" may only touch puolesta:* keys with the four commands the store uses.
     redis = await startRedis({port, args: ['--save', '', '--appendonly', 'no', '--user', 'default', 'off',
-      '--user', 'puolesta', 'on', `>${PASSWORD}`, '~puolesta:*', '-@all', '+get', '+set', '+del', '+ping']});
+      '--user', 'puolesta', 'on', `>${PASSWORD}`, '~puolesta:*', '-@all', '+get', '+getdel', '+set', '+del', '+ping']});
   });
   afterEach(async () => {
     await closeStores();
@@ -339,6 +358,9 @@ describe('RedisSessionStore with an ACL user', () => {
     const acl = store({url: `redis://puolesta:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}`});
     await acl.set('acl', 'works', 60_000);
     assert.equal(await acl.get('acl'), 'works');
+    await acl.set('flow', 'once', 60_000);
+    assert.equal(await acl.take('flow'), 'once', 'GETDEL is all a flow needs beyond get/set/del');
+    assert.equal(await acl.take('flow'), undefined);
     await acl.delete('acl');
     assert.equal(await acl.get('acl'), undefined);
     await assert.rejects(store({url: `redis://puolesta:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}`, prefix: 'other:'}).get('acl'),

@@ -2,6 +2,7 @@ import {expect} from '@open-wc/testing';
 import {Catalogue, describeTheme, parseCatalogueJson, parseThemeId, parseThemeList, MAX_THEMES} from '../../src/core/themes.js';
 import {themes as municipal} from '../../src/generated/themes-municipal.js';
 import {themes as all} from '../../src/generated/themes-all.js';
+import names from '../../data/theme-names.json';
 
 describe('theme catalogue', () => {
   const catalogue = new Catalogue(municipal);
@@ -33,6 +34,32 @@ describe('theme catalogue', () => {
       expect(full.get(record.s), record.s).to.deep.equal(record);
     }
     expect(new Set(municipal.map((r) => r.s)).size).to.equal(municipal.length);
+  });
+
+  describe('official names merged from the harvest (data/theme-names.json)', () => {
+    const full = new Catalogue(all);
+    type Entry = {slug: string; labels: Record<string, string>; provenance: Record<string, string>; descriptions?: Record<string, string>; new?: boolean};
+    for (const entry of names.themes as unknown as Entry[]) {
+      it(`${entry.slug}: each merged name is in the catalogue and cites the page that shows it`, () => {
+        const record = full.get(entry.slug);
+        expect(record, 'in the full catalogue').to.exist;
+        for (const [lang, label] of Object.entries(entry.labels)) {
+          expect(record!.n?.[lang as 'fi'], lang).to.equal(label);
+          expect(entry.provenance[lang], `source of the ${lang} name`).to.match(/^https:\/\//);
+        }
+        if (entry.new) expect(entry.provenance.slug, 'the official page that shows the slug exists').to.match(/^https:\/\/www\.suomi\.fi\//);
+      });
+    }
+    it('a rejected name never reaches the catalogue, and such a theme stays Finnish-only where no name holds up', () => {
+      for (const {slug, lang, name} of names.rejected) expect(full.get(slug)?.n?.[lang as 'sv']).to.not.equal(name);
+      const view = describeTheme('palkkatietojen_katselu', full.get('palkkatietojen_katselu'), 'sv');
+      expect(view.name).to.deep.equal({text: 'Palkkatietojen katselu', lang: 'fi'});
+      expect(view.nameInOtherLanguage).to.equal(true);
+    });
+    it('the bundled municipal themes carry the merged names (a Swedish page gets the Swedish name)', () => {
+      expect(describeTheme('veroasioiden_hoito', catalogue.get('veroasioiden_hoito'), 'sv').name).to.deep.equal({text: 'Hantering av skatteärenden', lang: 'sv'});
+      expect(describeTheme('terveydenhuollon_asioiden_hoito', catalogue.get('terveydenhuollon_asioiden_hoito'), 'fi').name).to.deep.equal({text: 'Terveydenhuollon asioiden hoito', lang: 'fi'});
+    });
   });
 
   it('parses theme ids from hostile input without throwing', () => {

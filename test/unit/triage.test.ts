@@ -1,99 +1,114 @@
 import {expect} from '@open-wc/testing';
 import fc from 'fast-check';
+import {RULE_IDS} from '../../src/core/rules.js';
 import {
+  ASKED_SITUATIONS,
+  BASES,
   isOrganisation,
-  MANDATE_STEPS,
+  parseBasis,
   parsePrincipal,
   parseSituation,
   PRINCIPALS,
+  ROLE_PRINCIPALS,
+  rulesOf,
   SITUATIONS,
-  STEP_PARTY,
   triage,
   type Guidance,
+  type StepId,
 } from '../../src/core/triage.js';
 
-const anyState = fc.tuple(fc.constantFrom(...PRINCIPALS), fc.constantFrom(...SITUATIONS));
+const anyState = fc.tuple(fc.constantFrom(...PRINCIPALS), fc.constantFrom(...SITUATIONS), fc.constantFrom(...BASES));
 /** Every state, checked by fast-check (the space is small, so this also covers it exhaustively). */
 const forEveryState = (check: (g: Guidance) => void) =>
-  fc.assert(fc.property(anyState, ([p, s]) => check(triage(p, s))), {numRuns: 200});
+  fc.assert(fc.property(anyState, ([p, s, b]) => check(triage(p, s, b))), {numRuns: 300});
+const steps = (g: Guidance): StepId[] => g.branches.flatMap((b) => b.steps.map((s) => s.id));
+/** Steps that tell the citizen to ask for, give or apply for a mandate. */
+const MANDATE_STEPS: StepId[] = ['ask-person', 'ask-co-parties', 'guardians-give', 'guardians-all-confirm', 'org-gives', 'joint-signatories', 'foundation-applies', 'estate-business-id'];
 
-describe('triage: one answer, no contradictions (property-based over every principal × situation)', () => {
-  it('no mandate is needed exactly in situation C, and then nothing asks for or gives one', () => {
+describe('triage: one answer, no contradictions (property-based over every principal × situation × basis)', () => {
+  it('every part names at least one rule of the register, and only ids the register has', () => {
+    forEveryState((g) => {
+      for (const part of [g.verdict, ...g.branches, ...g.branches.flatMap((b) => b.steps), ...g.reasons, ...g.notes, ...g.sections]) {
+        expect(part.rules.length, `${part.id} names no rule`).to.be.greaterThan(0);
+        for (const id of part.rules) expect(RULE_IDS).to.include(id);
+      }
+    });
+  });
+
+  it('no mandate is needed exactly in situation C (the page\'s preset), and then nothing asks for or gives one', () => {
     forEveryState((g) => {
       expect(g.need === 'not-needed').to.equal(g.situation === 'alone');
       if (g.need !== 'not-needed') return;
-      expect(g.giver).to.equal(null);
-      expect(g.steps.filter((s) => MANDATE_STEPS.includes(s))).to.deep.equal([]);
+      expect(steps(g).filter((s) => MANDATE_STEPS.includes(s))).to.deep.equal([]);
       expect(g.next).to.equal('act-in-service');
+      expect(g.reasons).to.deep.equal([]);
+      expect([...rulesOf(g)].sort()).to.deep.equal(['R29', 'R9']);
     });
   });
 
-  it('situation C never speaks of a check: no failure reasons, no automatic check, no mandate extras', () => {
+  it('the citizen is never offered C: only A and B are asked', () => {
+    expect(ASKED_SITUATIONS).to.deep.equal(['on-behalf', 'joint']);
+  });
+
+  it('branches never contradict: "no mandate needed" branches only in A with basis any, always followed by the mandate branch', () => {
     forEveryState((g) => {
-      if (g.situation !== 'alone') return;
-      expect(g.failureReasons).to.deep.equal([]);
-      expect(g.steps).to.not.include('return-and-choose-checked');
-      expect([g.duration, g.alternatives]).to.deep.equal([false, false]);
-      expect(g.notes).to.deep.equal(['same-rule-offline']);
+      const ids = g.branches.map((b) => b.id);
+      if (g.situation === 'alone') {
+        expect(ids).to.deep.equal(['alone']);
+        return;
+      }
+      expect(ids.at(-1)).to.equal('mandate');
+      const basis = ids.filter((id) => id === 'guardian' || id === 'role');
+      if (g.situation === 'joint' || g.basis === 'none') expect(basis).to.deep.equal([]);
+      if (g.situation === 'on-behalf' && g.basis === 'any') {
+        expect(basis).to.deep.equal(g.principal === 'minor' ? ['guardian'] : ROLE_PRINCIPALS.includes(g.principal) ? ['role'] : []);
+      }
+      expect(g.need).to.equal(basis.length ? 'depends' : 'needed');
+      // The mandate branch never says "nothing else is needed", and the basis branch never asks for a mandate.
+      for (const b of g.branches.filter((x) => x.id !== 'mandate')) expect(b.steps.map((s) => s.id).filter((s) => MANDATE_STEPS.includes(s))).to.deep.equal([]);
     });
   });
 
-  it('every step that names a party names the verdict’s party, and only when there is one', () => {
+  it('steps come in the order they are done: agree, then get the mandate, then come back', () => {
     forEveryState((g) => {
-      const naming = g.steps.filter((s) => STEP_PARTY[s] === 'giver');
-      if (g.giver === null) expect(naming).to.deep.equal([]);
-      else expect(naming.length).to.be.greaterThan(0);
+      if (g.situation === 'alone') return;
+      const mandate = g.branches.at(-1)!.steps.map((s) => s.id);
+      expect(mandate.at(-1)).to.equal(g.situation === 'joint' ? 'come-back-checked' : 'come-back');
+      if (g.situation === 'joint') expect(mandate[0]).to.equal('agree-who-acts');
+      expect(mandate.some((s) => MANDATE_STEPS.includes(s))).to.equal(true);
+      expect(new Set(mandate).size).to.equal(mandate.length);
     });
   });
 
-  it('steps come in the order they are done: ask (after logging in), then wait, then come back', () => {
-    forEveryState((g) => {
-      const at = (id: string) => g.steps.indexOf(id as never);
-      if (at('request-from-giver') >= 0) expect(at('request-from-giver')).to.be.lessThan(at('takes-effect-when-accepted'));
-      const back = Math.max(at('return-and-choose'), at('return-and-choose-checked'));
-      if (at('takes-effect-when-accepted') >= 0) expect(at('takes-effect-when-accepted')).to.be.lessThan(back);
-      if (g.need !== 'not-needed') expect(g.steps.at(-1)).to.be.oneOf(['return-and-choose', 'return-and-choose-checked']);
-      expect(new Set(g.steps).size).to.equal(g.steps.length);
-    });
-  });
-
-  it('a mandate state leads to Suomi.fi Valtuudet and explains why the check can fail, how long, and the alternatives', () => {
+  it('a mandate state explains the check, validity, revocation, Messages and the way without Suomi.fi', () => {
     forEveryState((g) => {
       if (g.need === 'not-needed') return;
       expect(g.next).to.equal('go-to-valtuudet');
-      expect(g.failureReasons).to.include.members(['expired', 'wrong-theme']);
-      // "not accepted yet" only where a request waits for acceptance.
-      expect(g.failureReasons.includes('not-accepted-yet')).to.equal(g.steps.includes('takes-effect-when-accepted'));
-      expect([g.duration, g.alternatives]).to.deep.equal([true, true]);
-      expect(g.notes).to.include.members(['notified-if-messages', 'no-blanket-mandate', 'same-rule-offline', 'dvv-keeper']);
+      expect(g.reasons.map((r) => r.id)).to.include.members(['expired', 'wrong-theme']);
+      const request = g.principal === 'person' || ROLE_PRINCIPALS.includes(g.principal);
+      expect(g.notes.map((n) => n.id)).to.have.members([...(request ? ['messages'] : []), 'validity', 'specifier', 'revoke', 'offline']);
+      expect(g.sections.map((s) => s.id)).to.include('cannot-use');
     });
   });
 
-  it('the parties fit the principal: guardians only for a child, signatories only for an organisation', () => {
+  it('the parties fit the principal: guardians only for a child, register roles only for organisations', () => {
     forEveryState((g) => {
-      if (g.giver === 'guardian' || g.giver === 'other-guardian') expect(g.principal).to.equal('minor');
-      if (g.giver === 'signatories' || g.giver === 'joint-signatories') expect(isOrganisation(g.principal)).to.equal(true);
-      if (g.failureReasons.includes('register-not-current')) expect(isOrganisation(g.principal)).to.equal(true);
-      if (g.failureReasons.some((r) => r === 'not-a-guardian' || r === 'child-in-care')) expect(g.principal).to.equal('minor');
-      if (g.failureReasons.includes('principal-guardianship')) expect(g.principal).to.equal('person');
+      const reasons = g.reasons.map((r) => r.id);
+      if (reasons.some((r) => r === 'not-guardian' || r === 'child-blocked')) expect(g.principal).to.equal('minor');
+      if (reasons.includes('register') || reasons.includes('role-not-accepted')) expect(ROLE_PRINCIPALS).to.include(g.principal);
+      if (reasons.includes('guardianship') || g.sections.some((s) => s.id === 'guardian-of-adult')) expect(g.principal).to.equal('person');
+      if (steps(g).includes('choose-org')) expect(isOrganisation(g.principal)).to.equal(true);
+      if (steps(g).some((s) => s.startsWith('guardians') || s === 'choose-child')) expect(g.principal).to.equal('minor');
+      // A request can only go to an adult or an organisation: never to a child (suomi.fi: the recipient "must be … aged 18 or over").
+      if (g.principal === 'minor') expect(steps(g)).to.not.include('ask-person');
     });
   });
 
-  it('“it depends” only where a guardian or a registered role can act without a mandate', () => {
+  it('"not confirmed yet" only where someone confirms in Suomi.fi', () => {
     forEveryState((g) => {
-      expect(g.need === 'depends').to.equal(g.situation === 'on-behalf' && g.principal !== 'person');
-      if (g.need === 'depends') expect(g.steps[0]).to.equal('basis-is-enough');
+      const confirms = steps(g).some((s) => ['ask-person', 'ask-co-parties', 'guardians-give', 'guardians-all-confirm', 'org-gives', 'joint-signatories'].includes(s));
+      expect(g.reasons.some((r) => r.id === 'not-confirmed')).to.equal(confirms);
     });
-  });
-
-
-  it('situation B: one acts and the others give mandates, checked automatically', () => {
-    for (const p of PRINCIPALS) {
-      const g = triage(p, 'joint');
-      expect(g.steps[0]).to.equal('agree-who-acts');
-      expect(g.steps.at(-1)).to.equal('return-and-choose-checked');
-      expect(g.giver).to.equal(p === 'minor' ? 'other-guardian' : isOrganisation(p) ? 'joint-signatories' : 'co-parties');
-    }
   });
 
   describe('parsing presets from attributes', () => {
@@ -121,6 +136,12 @@ describe('triage: one answer, no contradictions (property-based over every princ
     it('ignores non-strings', () => {
       expect(parsePrincipal(null)).to.equal(undefined);
       expect(parseSituation({})).to.equal(undefined);
+      expect(parseBasis(1)).to.equal(undefined);
+    });
+    it('knows the new principals and basis', () => {
+      expect(parsePrincipal('Foundation')).to.equal('foundation');
+      expect(parsePrincipal('death-estate')).to.equal('estate');
+      expect(parseBasis(' NONE ')).to.equal('none');
     });
   });
 });

@@ -97,7 +97,7 @@ describe('<acting-for-selector>', () => {
 
   for (const [result, phrase] of [
     ['cancelled', 'cancelled'],
-    ['denied', 'does not cover'],
+    ['denied', 'did not allow you'],
     ['expired', 'session ended'],
     ['no-role', 'no role in the organisation'],
     ['error', 'went wrong'],
@@ -141,6 +141,30 @@ describe('<acting-for-selector>', () => {
     expect(guide.getAttribute('theme')).to.equal('lainhuudatusasiakirjojen_tilaaminen');
     el.shadowRoot!.querySelector('summary')!.click();
     await waitUntil(() => guide.shadowRoot?.textContent?.includes('Ordering property title registration documents'));
+  });
+
+  it('after a denial on a child’s service (guide-principal="minor"): the child’s mandate branch only, never the adult guide', async () => {
+    history.replaceState(null, '', '/hakemus?acting-for=denied');
+    const el = await fixture<ActingForSelector>(html`<acting-for-selector lang="fi" guide-principal="minor" theme="varhaiskasvatuksen_aloituksesta_tai_paattymisesta_ilmoittaminen"></acting-for-selector>`);
+    await el.updateComplete;
+    const guide = el.shadowRoot!.querySelector('mandate-guide')!;
+    expect([guide.getAttribute('principal'), guide.getAttribute('situation'), guide.getAttribute('basis')]).to.deep.equal(['minor', 'on-behalf', 'none']);
+    await waitUntil(() => guide.shadowRoot?.querySelector('[part=verdict]'));
+    const text = guide.shadowRoot!.textContent!;
+    expect(text).to.contain('Tarvitset valtuuden, jonka huoltajat antavat lapsen puolesta.');
+    expect(text).to.not.contain('Huoltaja ei yleensä tarvitse valtuutta');
+    expect([...guide.shadowRoot!.querySelectorAll<HTMLElement>('[data-branch]')].map((b) => b.dataset.branch)).to.deep.equal(['mandate']);
+  });
+
+  it('after no-role: the organisation’s mandate branch only, never "your registered role may be enough"', async () => {
+    history.replaceState(null, '', '/hakemus?acting-for=no-role');
+    const el = await fixture<ActingForSelector>(html`<acting-for-selector lang="sv" modes="company" theme="veroasioiden_hoito"></acting-for-selector>`);
+    await el.updateComplete;
+    const guide = el.shadowRoot!.querySelector('mandate-guide')!;
+    expect([guide.getAttribute('principal'), guide.getAttribute('basis')]).to.deep.equal(['organisation', 'none']);
+    await waitUntil(() => guide.shadowRoot?.querySelector('[part=verdict]'));
+    expect(guide.shadowRoot!.querySelector('[part=verdict]')!.textContent!.trim()).to.equal('Du behöver en fullmakt av organisationen.');
+    expect(guide.shadowRoot!.textContent).to.not.match(/registrerade roll räcker|behöver du ingen fullmakt/);
   });
 
   it('on a successful return, names the principal from the session', async () => {

@@ -20,6 +20,12 @@ import {broadcastChange, fetchSession} from '../shared/session.js';
 import {choices, tokens} from '../shared/styles.js';
 
 type Choice = 'self' | Mode;
+/**
+ * The rules (docs/rules.md) each result line states, line by line: after `denied`, Suomi.fi only says no (R10)
+ * and the mandate must be in force for the right theme (R2, R6); after `no-role`, a register role the service
+ * accepts (R20), else a mandate from who may sign (R21).
+ */
+const RESULT_RULES: Partial<Record<ActingForResult, string[]>> = {denied: ['R10', 'R2 R6'], 'no-role': ['R20', 'R21']};
 const MODE_KEY = 'puolesta-mode';
 let instances = 0;
 
@@ -73,6 +79,7 @@ export class ActingForSelector extends LitElement {
     returnUrl: {attribute: 'return-url'},
     modes: {},
     theme: {},
+    guidePrincipal: {attribute: 'guide-principal'},
     headingLevel: {attribute: 'heading-level'},
     choice: {state: true},
     busy: {state: true},
@@ -91,6 +98,12 @@ export class ActingForSelector extends LitElement {
   modes: string | null = null;
   /** Theme id(s) the service checks; used for guidance when a mandate does not cover it. */
   theme: string | null = null;
+  /**
+   * Whose matter the service is about, as `<mandate-guide principal>` (e.g. `minor` for a child's application):
+   * the guidance after `denied` / `no-role` is for that principal. Without it the guide asks (person mode) or
+   * uses `organisation` (organisation mode).
+   */
+  guidePrincipal: string | null = null;
   /** Level of the element's heading, 1–6 (default 2). */
   headingLevel: string | null = null;
 
@@ -104,21 +117,30 @@ export class ActingForSelector extends LitElement {
 
   #unwatchLang?: () => void;
   readonly #uid = `afs${++instances}`;
-  readonly #onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted) this.busy = false; // back from Suomi.fi via bfcache: the button must work again
-  };
+  /** Page events the element follows while connected (one signal removes every listener). */
+  #listening?: AbortController;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#unwatchLang = watchLang(this);
-    addEventListener('pageshow', this.#onPageShow);
+    const signal = (this.#listening = new AbortController()).signal;
+    // Back from Suomi.fi via bfcache: the button must work again.
+    addEventListener('pageshow', (event) => event.persisted && (this.busy = false), {signal});
+    // Stop in the banner (this tab or another): the form shows "myself" at once, not the principal that ended.
+    addEventListener('puolesta-acting-for-change', (event) => {
+      if (event.target === this || (event as CustomEvent).detail !== null || !this.principal) return;
+      this.principal = null;
+      this.result = undefined;
+      this.announcement = ''; // the banner announces the stop; the old "acting for …" line must not stay
+      this.choice = 'self';
+    }, {signal});
     if (!this.#readReturn()) void this.#loadPrincipal(false);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unwatchLang?.();
-    removeEventListener('pageshow', this.#onPageShow);
+    this.#listening?.abort();
   }
 
   /** Reads `acting-for=…` once, removes it from the address bar, and announces the outcome. */
@@ -175,7 +197,7 @@ export class ActingForSelector extends LitElement {
         return [msg('You cancelled the choice in Suomi.fi. You are acting as yourself.', {id: 's3'})];
       case 'denied':
         return [
-          msg('Your mandate does not cover this service, so you are acting as yourself.', {id: 's4'}),
+          msg('Suomi.fi did not allow you to act for them here, so you are acting as yourself.', {id: 's4b'}),
           msg('Check that the mandate is in force and covers the right mandate theme.', {id: 's5'}),
         ];
       case 'no-role':
@@ -184,7 +206,7 @@ export class ActingForSelector extends LitElement {
           msg('Ask someone who may sign for the organisation to give you a mandate.', {id: 'sn'}),
         ];
       case 'expired':
-        return [msg('Your Suomi.fi session ended before the choice was finished. You are acting as yourself. Please choose again.', {id: 'so'})];
+        return [msg('Your Suomi.fi session ended before you chose. You are acting as yourself. Please choose again.', {id: 'so2'})];
       case 'error':
         return [msg('Something went wrong with Suomi.fi. You are acting as yourself. Please try again later.', {id: 's7'})];
       default:
@@ -238,12 +260,12 @@ export class ActingForSelector extends LitElement {
 
   #renderIn(locale: Locale): TemplateResult {
     const level = toHeadingLevel(this.headingLevel);
-    const options: {value: Choice; label: string; hint: string}[] = [
+    const options: {value: Choice; label: string; hint: string; rules?: string}[] = [
       {value: 'self', label: msg('Myself', {id: 'sc'}), hint: msg('You handle your own matter.', {id: 'sd'})},
       ...this.#modeList.map((mode) =>
         mode === 'person'
-          ? {value: mode as Choice, label: msg('On behalf of another person', {id: 'se'}), hint: msg('You choose the person in Suomi.fi. You need their mandate, or to be their guardian.', {id: 'sf'})}
-          : {value: mode as Choice, label: msg('On behalf of an organisation', {id: 'sgo'}), hint: msg('For example, a company, an association or a housing company. You choose it in Suomi.fi. You need a mandate or a role in it.', {id: 'sho'})},
+          ? {value: mode as Choice, label: msg('On behalf of another person', {id: 'se'}), hint: msg('You choose the person in Suomi.fi. You need their mandate, or to be their guardian.', {id: 'sf'}), rules: 'R1 R10'}
+          : {value: mode as Choice, label: msg('On behalf of an organisation', {id: 'sgo'}), hint: msg('For example, a company or an association. You choose it in Suomi.fi. You need a mandate or a role in it.', {id: 'sh2'}), rules: 'R20 R21'},
       ),
     ];
     const problemId = `${this.#uid}-problem`;
@@ -269,7 +291,7 @@ export class ActingForSelector extends LitElement {
                   }}
                 />
                 <span class="label">${option.label}</span>
-                <span class="hint" id="${this.#uid}-${option.value}">${option.hint}</span>
+                <span class="hint" id="${this.#uid}-${option.value}" data-rules=${option.rules ?? nothing}>${option.hint}</span>
               </label>`,
             )}
           </fieldset>
@@ -293,15 +315,16 @@ export class ActingForSelector extends LitElement {
     // The guidance sits after the message, not inside it: a long guide in a red box reads as one big error.
     return html`
       <div class="result ${ok ? 'ok' : 'problem'}" part="result">
-        ${this.#resultText().map((line) => html`<p>${line}</p>`)}
+        ${this.#resultText().map((line, i) => html`<p data-rules=${RESULT_RULES[this.result!]?.[i] ?? nothing}>${line}</p>`)}
       </div>
         ${showGuide
           ? html`<details class="guide-more">
               <summary>${msg('What mandate do I need?', {id: 'sl'})}</summary>
               <mandate-guide
                 theme=${theme}
-                principal=${this.resultMode === 'company' || this.result === 'no-role' ? 'organisation' : 'person'}
+                principal=${this.guidePrincipal ?? (this.resultMode === 'company' || this.result === 'no-role' ? 'organisation' : nothing)}
                 situation="on-behalf"
+                basis="none"
                 heading-level=${Math.min(level, 6)}
               ></mandate-guide>
             </details>`

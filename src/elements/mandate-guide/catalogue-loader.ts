@@ -27,12 +27,13 @@ const safeUrl = (raw: string) => endpointUrl(raw, document.baseURI)?.href;
 /** Resolves to the full catalogue, or rejects; the attribute wins over the registered loader. */
 export function loadFullCatalogue(attributeUrl: string | null): Promise<readonly ThemeRecord[]> {
   const fromAttribute = attributeUrl ? safeUrl(attributeUrl) : undefined;
-  if (attributeUrl && !fromAttribute) return Promise.reject(new Error('catalogue-url refused'));
-  const key = fromAttribute ?? (registered ? 'registered' : defaultUrl ? safeUrl(defaultUrl) : undefined);
-  if (!key) return Promise.reject(new Error('no catalogue source'));
+  // A refused catalogue-url never falls back to another source; the guide reports either case the same way.
+  const key = attributeUrl ? fromAttribute : registered ? 'registered' : defaultUrl ? safeUrl(defaultUrl) : undefined;
+  if (!key) return Promise.reject(new Error('no catalogue'));
   let pending = cache.get(key);
   if (!pending) {
-    pending = fromAttribute || !registered ? loadLookups().then((lookups) => lookups.fetchCatalogue(key)) : registered();
+    // The catalogue next to the script is the one built with it (pinned); an attribute's is the page's own choice.
+    pending = fromAttribute || !registered ? loadLookups().then((lookups) => lookups.fetchCatalogue(key, !fromAttribute)) : registered();
     pending.catch(() => cache.delete(key));
     cache.set(key, pending);
   }

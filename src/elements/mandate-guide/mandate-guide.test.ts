@@ -4,7 +4,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import './define.js';
 import type {MandateGuide} from './mandate-guide.js';
 import {guideCases, LOCALES_UNDER_TEST} from '../../../test/fixtures/guide-cases.js';
-import {PRINCIPALS, SITUATIONS} from '../../core/triage.js';
+import {ASKED_SITUATIONS, PRINCIPALS} from '../../core/triage.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const text = (el: Element) => (shadow(el).textContent ?? '').replace(/\s+/g, ' ');
@@ -17,10 +17,14 @@ const radios = (el: Element, name: string) =>
   [...shadow(el).querySelectorAll<HTMLInputElement>('input[type=radio]')].filter((r) => r.name.endsWith(name));
 const live = (el: Element) => shadow(el).querySelector('[role=status][aria-live=polite]')!.textContent!.trim();
 const submit = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('[part=questions] button[type=submit]')!.click();
-/** Words that speak of the e-service checking something: situation C must never use them. */
-const CHECK_WORDS = {fi: /tarkist/i, sv: /kontroll/i, en: /\bcheck/i};
-/** Words for a mandate request or for giving a mandate. */
-const MANDATE_ACTION_WORDS = {fi: /valtuuspyyn|antaa sinulle valtuuden/i, sv: /fullmaktsbegäran|begäran om fullmakt|ger dig en fullmakt/i, en: /mandate request|gives you a mandate/i};
+/** Words for an automatic check of mandates: situation C (nothing is checked for the citizen) must never use them. */
+const AUTO_CHECK_WORDS = {fi: /automaattisesti/i, sv: /automatiskt/i, en: /automatically/i};
+/** Words for a mandate request, giving or starting a mandate, or applying for one. */
+const MANDATE_ACTION_WORDS = {
+  fi: /valtuuspyyn|antaa sinulle valtuuden|aloittaa|hakemuksella|hakevat/i,
+  sv: /begäran om fullmakt|ger dig en fullmakt|påbörjar|ansökan|ansöker/i,
+  en: /mandate request|gives you a mandate|starts a mandate|by application|apply to DVV/i,
+};
 const COMPANY_WORDS = {fi: /yritys|yrityks|kaupparekister/i, sv: /företag|handelsregist/i, en: /compan|trade register/i};
 
 describe('<mandate-guide>', () => {
@@ -117,13 +121,13 @@ describe('<mandate-guide>', () => {
   it('"Change answers" brings the questions back with the answers chosen', async () => {
     const el = await fixture<MandateGuide>(html`<mandate-guide lang="en" theme="veroasioiden_hoito" principal="company"></mandate-guide>`);
     await ready(el);
-    radios(el, 'situation').find((r) => r.value === 'alone')!.click();
+    radios(el, 'situation').find((r) => r.value === 'joint')!.click();
     submit(el);
     await el.updateComplete;
     shadow(el).querySelector<HTMLButtonElement>('[part=summary] button')!.click();
     await el.updateComplete;
     await aTimeout(0);
-    expect(radios(el, 'situation').find((r) => r.checked)?.value).to.equal('alone');
+    expect(radios(el, 'situation').find((r) => r.checked)?.value).to.equal('joint');
     expect(shadow(el).activeElement).to.equal(radios(el, 'situation').find((r) => r.checked));
     expect(radios(el, 'principal'), 'a preset is not asked').to.deep.equal([]);
   });
@@ -163,18 +167,30 @@ describe('<mandate-guide>', () => {
     expect(shadow(el).querySelector('[part=alternatives] summary')!.textContent).to.contain('Suomi.fi');
   });
 
-  it('says plainly that no mandate is needed when acting alone', async () => {
-    const el = await fixture<MandateGuide>(
-      html`<mandate-guide lang="en" theme="veroasioiden_hoito" principal="minor" situation="alone"></mandate-guide>`,
-    );
+  it('never offers situation C to the citizen: only the page sets it', async () => {
+    const el = await fixture<MandateGuide>(html`<mandate-guide lang="fi" theme="veroasioiden_hoito"></mandate-guide>`);
     await ready(el);
-    expect(shadow(el).querySelector('[part=choose]')).to.equal(null);
-    expect(shadow(el).querySelector('[part=verdict]')!.textContent).to.match(/no mandate|not need/i);
+    expect(radios(el, 'situation').map((r) => r.value)).to.deep.equal(['on-behalf', 'joint']);
   });
+
+  for (const lang of LOCALES_UNDER_TEST) {
+    it(`C preset by the page (${lang}): no mandate, the duty to have the right, and that the municipality does not check it`, async () => {
+      const el = await fixture<MandateGuide>(
+        html`<mandate-guide lang=${lang} theme="veroasioiden_hoito" principal="minor" situation="alone"></mandate-guide>`,
+      );
+      await ready(el);
+      expect(shadow(el).querySelector('[part=choose]')).to.equal(null);
+      const verdict = shadow(el).querySelector('[part=verdict]')!.textContent!;
+      expect(verdict).to.match({en: /you need no mandate.*must have the right.*does not check it/, fi: /et tarvitse valtuutta.*oikeus hoitaa asia.*Kunta ei tarkista/, sv: /behöver ingen fullmakt.*rätt att sköta ärendet.*Kommunen kontrollerar inte/}[lang]);
+      expect(text(el)).to.not.match(AUTO_CHECK_WORDS[lang]);
+      expect(text(el)).to.not.match(MANDATE_ACTION_WORDS[lang]);
+      expect(shadow(el).querySelector('details')).to.exist; // the same rule on the phone (R9)
+    });
+  }
 
   describe('every principal × situation × language: one consistent answer', () => {
     for (const principal of PRINCIPALS) {
-      for (const situation of SITUATIONS) {
+      for (const situation of ASKED_SITUATIONS) {
         for (const lang of LOCALES_UNDER_TEST) {
           it(`${principal} × ${situation} (${lang})`, async () => {
             const el = await fixture<MandateGuide>(html`<mandate-guide lang=${lang} theme="veroasioiden_hoito" principal=${principal}></mandate-guide>`);
@@ -185,14 +201,12 @@ describe('<mandate-guide>', () => {
             const verdict = shadow(el).querySelector('[part=verdict] .headline')!.textContent!.trim();
             const all = text(el);
             expect(live(el), 'the screen reader hears the verdict').to.contain(verdict);
-            if (situation === 'alone') {
-              expect(all, 'C never speaks of a check').to.not.match(CHECK_WORDS[lang]);
-              expect(all, 'no request / give step when no mandate is needed').to.not.match(MANDATE_ACTION_WORDS[lang]);
-              expect(shadow(el).querySelector('[part=choose]'), 'no way to Suomi.fi Valtuudet').to.equal(null);
-            } else {
-              expect(all, 'how to get the mandate').to.match(MANDATE_ACTION_WORDS[lang]);
-              expect(shadow(el).querySelector('[part=choose]')).to.exist;
-            }
+            expect(all, 'how to get the mandate').to.match(MANDATE_ACTION_WORDS[lang]);
+            expect(shadow(el).querySelector('[part=choose]')).to.exist;
+            // Branches, never contradicting steps: a "no mandate needed" branch only before an "otherwise" branch.
+            const branches = [...shadow(el).querySelectorAll<HTMLElement>('[data-branch]')].map((b) => b.dataset.branch);
+            expect(branches.at(-1)).to.equal('mandate');
+            expect(branches.length === 2).to.equal(situation === 'on-behalf' && ['minor', 'company', 'housing-company', 'association', 'organisation'].includes(principal));
             if (principal !== 'company' && principal !== 'housing-company' && principal !== 'organisation') {
               expect(all, 'a company is named only for a company').to.not.match(COMPANY_WORDS[lang]);
             }
@@ -245,14 +259,37 @@ describe('<mandate-guide>', () => {
   });
 
   describe('hostile and unknown input', () => {
-    it('names an unknown theme as text and shows the light-DOM fallback', async () => {
+    it('an unknown theme goes to the console and an event, never raw into the citizen text', async () => {
+      const warned: string[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => void warned.push(args.join(' '));
+      const errors: {code: string; value?: string}[] = [];
+      const listen = (e: Event) => errors.push((e as CustomEvent).detail);
+      document.addEventListener('puolesta-error', listen);
+      try {
+        const el = await fixture<MandateGuide>(
+          // No catalogue-url: the registered full catalogue (the npm build's lazy chunk) answers that the theme is unknown.
+          html`<mandate-guide lang="en" theme="no_such_theme_here" principal="person" situation="on-behalf"></mandate-guide>`,
+        );
+        await ready(el);
+        await waitUntil(() => errors.length > 0, 'no puolesta-error');
+        expect(text(el)).to.not.contain('no_such_theme_here');
+        expect(shadow(el).querySelector('[part=notice]')!.textContent).to.equal('We cannot show this page’s mandate theme. See the service’s own instructions.');
+        expect(errors).to.deep.include({code: 'unknown-theme', value: 'no_such_theme_here'});
+        expect(warned.some((w) => w.includes('unknown-theme') && w.includes('no_such_theme_here'))).to.equal(true);
+      } finally {
+        console.warn = warn;
+        document.removeEventListener('puolesta-error', listen);
+      }
+    });
+
+    it('shows the light-DOM fallback for an unknown theme', async () => {
       const el = await fixture<MandateGuide>(
         html`<mandate-guide lang="en" theme="no_such_theme_here" catalogue-url="/src/generated/public/mandate-themes.json" principal="person" situation="on-behalf"
           ><p id="fallback">Ask the customer service.</p></mandate-guide
         >`,
       );
       await ready(el);
-      expect(text(el)).to.contain('no_such_theme_here');
       const slot = shadow(el).querySelector<HTMLSlotElement>('.fallback slot')!;
       expect(slot.assignedElements().map((e) => e.id)).to.deep.equal(['fallback']);
     });
@@ -265,17 +302,27 @@ describe('<mandate-guide>', () => {
       await ready(el);
       expect(shadow(el).querySelector('img, script, svg')).to.equal(null);
       expect((window as unknown as {__pwned?: number}).__pwned).to.equal(undefined);
-      expect(text(el)).to.contain('<img');
-      expect(shadow(el).querySelectorAll('[part=notice]').length).to.be.greaterThanOrEqual(3);
+      expect(text(el), 'editor mistakes never reach the citizen text').to.not.contain('<img');
+      expect(text(el)).to.not.contain('svg');
+      expect(shadow(el).querySelectorAll('[part=notice]').length).to.equal(1);
+      expect(radios(el, 'principal').length, 'an unknown preset is asked instead').to.be.greaterThan(0);
       expect(shadow(el).querySelector('[role=heading]')!.getAttribute('aria-level')).to.equal('2');
       await expectAccessible(el, {element: 'mandate-guide', state: 'markup and script in every attribute', lang: 'en'});
     });
 
-    it('shortens very long values in messages', async () => {
-      const el = await fixture<MandateGuide>(html`<mandate-guide lang="en" principal=${'x'.repeat(10000)}></mandate-guide>`);
-      await ready(el);
-      const notice = shadow(el).querySelector('[part=notice]')!;
-      expect(notice.textContent!.length).to.be.lessThan(400);
+    it('shortens very long values in the event and shows no notice for an unknown preset', async () => {
+      const warn = console.warn;
+      console.warn = () => undefined;
+      try {
+        const el = fixtureSync<MandateGuide>(html`<mandate-guide lang="en" principal=${'x'.repeat(10000)}></mandate-guide>`);
+        const {detail} = await oneEvent(el, 'puolesta-error');
+        expect(detail.code).to.equal('unknown-principal');
+        expect(detail.value.length).to.be.lessThan(100);
+        await ready(el);
+        expect(shadow(el).querySelector('[part=notice]')).to.equal(null);
+      } finally {
+        console.warn = warn;
+      }
     });
 
     it('builds links only to https Suomi.fi addresses', async () => {
@@ -318,7 +365,8 @@ describe('<mandate-guide>', () => {
       const error = oneEvent(el, 'puolesta-error');
       expect((await error).detail.code).to.match(/^ptv-/);
       await ready(el);
-      expect(text(el)).to.contain('Veroasioiden hoito');
+      // The official English name (data/theme-names.json: Suomi.fi and the Tax Administration's English pages).
+      expect(text(el)).to.contain('Managing of tax affairs');
       expect(shadow(el).querySelector('[part=notice]')).to.exist;
       await expectAccessible(el, {element: 'mandate-guide', state: 'PTV fails, theme attribute used', lang: 'en'});
     });
@@ -337,7 +385,7 @@ describe('<mandate-guide>', () => {
       html`<mandate-guide lang="en" catalogue-url="http://evil.example/themes.json" theme="sotalapsitietojen_selvittaminen" principal="person" situation="on-behalf"></mandate-guide>`,
     );
     await ready(el);
-    expect(text(el)).to.contain('sotalapsitietojen_selvittaminen');
+    expect(text(el)).to.not.contain('sotalapsitietojen_selvittaminen');
     expect(shadow(el).querySelector('[part=notice]')).to.exist;
   });
 

@@ -2,7 +2,7 @@ import {LitElement, html, nothing, type PropertyValues, type TemplateResult} fro
 import {THEME_LIST, VALTUUDET_HOME, type Locale} from '../../core/locale.js';
 import type {PtvFailure, PtvResult, PtvTheme} from '../../core/ptv.js';
 import {Catalogue, describeTheme, parseThemeList, type ThemeView} from '../../core/themes.js';
-import {parsePrincipal, parseSituation, triage, type Guidance, type Principal, type Situation} from '../../core/triage.js';
+import {parseBasis, parsePrincipal, parseSituation, triage, type Guidance, type Principal, type Situation} from '../../core/triage.js';
 import {themes as municipalThemes} from '../../generated/themes-municipal.js';
 import {msg, str} from '../../localization.js';
 import {emit, shorten} from '../shared/events.js';
@@ -41,7 +41,8 @@ let instances = 0;
  * get it. Presets come from attributes; what is missing it asks with radio fieldsets.
  *
  * @fires puolesta-situation-change - the citizen's answers changed; detail {principal, situation, mandateNeeded}
- * @fires puolesta-error - a PTV or catalogue lookup failed, or an attribute was refused; detail {code}
+ * @fires puolesta-error - a PTV or catalogue lookup failed, or the page gave a theme or attribute value the guide does not know;
+ *   detail {code, value?}. Editor mistakes also go to `console.warn`; the citizen's text never repeats the raw value.
  * @slot - No-JS fallback text; shown again if the theme is unknown or PTV fails.
  * @slot theme-note - The editor's own explanation of the theme in the page language.
  * @csspart container - The whole guide.
@@ -63,6 +64,7 @@ export class MandateGuide extends LitElement {
     ptvBase: {attribute: 'ptv-base'},
     principal: {},
     situation: {},
+    basis: {},
     headingLevel: {attribute: 'heading-level'},
     catalogueUrl: {attribute: 'catalogue-url'},
     pickedPrincipal: {state: true},
@@ -88,8 +90,16 @@ export class MandateGuide extends LitElement {
   ptvBase: string | null = null;
   /** Preset `person` | `minor` | `company`; otherwise the guide asks. */
   principal: string | null = null;
-  /** Preset `on-behalf` | `joint` | `alone`; otherwise the guide asks. */
+  /**
+   * Preset `on-behalf` | `joint` | `alone`; otherwise the guide asks (A or B only). `alone` (situation C) is the
+   * service's property: only the page sets it, when the service lets one person handle a shared matter alone.
+   */
   situation: string | null = null;
+  /**
+   * `none`: the citizen is known to have no guardian or register role here (the selector sets it after a
+   * `no-role` or `denied` answer), so only the mandate branch is shown. Default `any`.
+   */
+  basis: string | null = null;
   /** Level of the guide's main heading, 1–6 (default 2). */
   headingLevel: string | null = null;
   /** Where to load the full theme catalogue from when a theme is not bundled (https or same origin). */
@@ -111,6 +121,8 @@ export class MandateGuide extends LitElement {
   private copied?: {id: string; ok: boolean};
 
   readonly #uid = `mg${++instances}`;
+  /** Editor mistakes already reported (console + event), so each is reported once. */
+  readonly #reported = new Set<string>();
   #unwatchLang?: () => void;
   #ptvAbort?: AbortController;
 
@@ -131,6 +143,28 @@ export class MandateGuide extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('theme') || changed.has('catalogueUrl') || changed.has('ptv' as keyof MandateGuide)) this.#loadCatalogueIfNeeded();
+    this.#reportEditorMistakes();
+  }
+
+  /**
+   * A theme or attribute value the guide does not know is the page's (the editor's) mistake: it goes to the
+   * console and a `puolesta-error` event, never raw into the citizen's text (docs/rules.md, "Editor mistakes").
+   */
+  #reportEditorMistakes(): void {
+    const report = (code: string, value: string) => {
+      const key = `${code}:${value}`;
+      if (this.#reported.has(key)) return;
+      this.#reported.add(key);
+      console.warn(`<mandate-guide>: ${code} ${JSON.stringify(shorten(value))}`);
+      emit(this, 'puolesta-error', {code, value: shorten(value)});
+    };
+    if (this.principal !== null && !this.#presetPrincipal) report('unknown-principal', this.principal);
+    if (this.situation !== null && !this.#presetSituation) report('unknown-situation', this.situation);
+    if (this.basis !== null && !parseBasis(this.basis)) report('unknown-basis', this.basis);
+    if (this.ptv.status !== 'ok') for (const token of this.#themeSlugs.invalid) report('invalid-theme', token);
+    if (!this.#catalogueLoading && !this.catalogueFailed) {
+      for (const slug of this.#themeSlugs.slugs) if (!bundled.has(slug) && !this.extraCatalogue?.has(slug)) report('unknown-theme', slug);
+    }
   }
 
   get #presetPrincipal(): Principal | undefined {
@@ -207,7 +241,7 @@ export class MandateGuide extends LitElement {
     const level = toHeadingLevel(this.headingLevel);
     const principal = this.#currentPrincipal;
     const situation = this.#currentSituation;
-    const guidance = principal && situation ? triage(principal, situation) : undefined;
+    const guidance = principal && situation ? triage(principal, situation, parseBasis(this.basis)) : undefined;
     const views = this.#catalogueLoading ? [] : this.#themeViews(locale);
     const showFallback = this.ptv.status === 'failed' || views.some((v) => !v.known);
     const bothPreset = !!(this.#presetPrincipal && this.#presetSituation);
@@ -218,7 +252,7 @@ export class MandateGuide extends LitElement {
         ${showFallback ? html`<div class="fallback" part="fallback"><slot></slot></div>` : nothing}
         ${bothPreset ? nothing : guidance && !this.asking ? this.#renderSummary(principal!, situation!) : this.#renderQuestions()}
         ${guidance
-          ? renderAnswer(guidance, `${this.#uid}-verdict`, guidance.next === 'go-to-valtuudet' ? this.#renderChoose(views, level + 1) : nothing, level + 1)
+          ? renderAnswer(guidance, `${this.#uid}-verdict`, guidance.next === 'go-to-valtuudet' ? this.#renderChoose(views, level + 1) : nothing, level + 1, locale)
           : this.#renderThemes(views, level + 1)}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       </section>
@@ -240,21 +274,10 @@ export class MandateGuide extends LitElement {
           : msg('We could not load the mandate details from the service description right now.', {id: 'g3'}),
       );
     }
-    for (const token of this.ptv.status === 'ok' ? [] : this.#themeSlugs.invalid) {
-      say(msg(str`"${shorten(token)}" is not a mandate theme id, so it was left out.`, {id: 'g4'}));
-    }
-    for (const view of views.filter((v) => !v.known)) {
-      say(
-        this.catalogueFailed
-          ? msg(str`We could not load the mandate theme "${shorten(view.slug)}" right now.`, {id: 'g5'})
-          : msg(str`We do not know a mandate theme called "${shorten(view.slug)}". See the service's own instructions.`, {id: 'g6'}),
-      );
-    }
-    if (this.principal !== null && !this.#presetPrincipal) {
-      say(msg(str`The page gave an unknown choice "${shorten(this.principal)}" for whose matter this is. Please choose below.`, {id: 'g7'}));
-    }
-    if (this.situation !== null && !this.#presetSituation) {
-      say(msg(str`The page gave an unknown choice "${shorten(this.situation)}" for how the matter is handled. Please choose below.`, {id: 'g8'}));
+    // Editor mistakes: one neutral sentence, never the raw value (that goes to the console and the event).
+    // Unknown, or the full list could not be loaded: the citizen is told the same, the editor gets the reason.
+    if (views.some((v) => !v.known) || (this.ptv.status !== 'ok' && this.#themeSlugs.invalid.length)) {
+      say(msg('We cannot show this page’s mandate theme. See the service’s own instructions.', {id: 'p12'}));
     }
     return notices;
   }
@@ -340,7 +363,7 @@ export class MandateGuide extends LitElement {
   #answered(): void {
     const principal = this.#currentPrincipal ?? null;
     const situation = this.#currentSituation ?? null;
-    const guidance = principal && situation ? triage(principal, situation) : undefined;
+    const guidance = principal && situation ? triage(principal, situation, parseBasis(this.basis)) : undefined;
     this.announcement = guidance ? localised(this, () => msg(str`Guidance updated: ${verdictHeadline(guidance)}`, {id: 'w2d'})) : '';
     emit<SituationChangeDetail>(this, 'puolesta-situation-change', {
       principal,
@@ -383,7 +406,7 @@ export class MandateGuide extends LitElement {
             ? html`<p class="note">${msg('We know the official name of this theme only in Finnish.', {id: 'w29'})}</p>`
             : nothing}
           ${!view.name && view.known && !this.querySelector('[slot="theme-note"]')
-            ? html`<p class="note">${msg('Our list does not give this theme’s official name. The service’s own instructions name it.', {id: 'w2a'})}</p>`
+            ? html`<p class="note">${msg('The official name of this theme is not in our list.', {id: 'w2g'})}</p>`
             : nothing}
           ${view.description ? html`<p lang=${view.description.lang}>${view.description.text}</p>` : nothing}
           ${index === 0 ? html`<slot name="theme-note"></slot>` : nothing}
@@ -396,7 +419,7 @@ export class MandateGuide extends LitElement {
   #renderChoose(views: ThemeView[], level: number): TemplateResult {
     const locale = resolveLocale(this);
     return html`
-      <div class="choose" part="choose" role="group" aria-labelledby="${this.#uid}-choose">
+      <div class="choose" part="choose" role="group" aria-labelledby="${this.#uid}-choose" data-rules="R2 R3">
         ${heading(level, views.length > 1
           ? msg('Choose these mandate themes in Suomi.fi', {id: 'w2b'})
           : views.length
