@@ -117,6 +117,22 @@ test("composer.json passes composer's own validation; the .po files pass msgfmt"
   }
 });
 
+test('the block offers exactly the principal and situation values the element takes', () => {
+  const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+  const guide = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'mandate-guide');
+  const literals = (name) => {
+    const attribute = guide.attributes.find((a) => a.name === name);
+    return [...(attribute.expandedType ?? attribute.type).text.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+  };
+  const php = spawnSync('php', ['-r', `require '${join(module, 'src/GuideMarkup.php')}'; echo json_encode([\\Drupal\\puolesta\\GuideMarkup::PRINCIPALS, \\Drupal\\puolesta\\GuideMarkup::SITUATIONS]);`], {encoding: 'utf8'});
+  assert.equal(php.status, 0, php.stderr);
+  const [principals, situations] = JSON.parse(php.stdout);
+  assert.deepEqual(principals, literals('principal'));
+  assert.deepEqual(situations, literals('situation'));
+  const block = readFileSync(join(module, 'src/Plugin/Block/MandateGuideBlock.php'), 'utf8');
+  for (const value of [...principals, ...situations]) assert.match(block, new RegExp(`'${value}' => \\$this->t\\(`), `the form offers ${value}`);
+});
+
 test('config: install values match the schema, the CSP subscriber is registered', () => {
   const schema = yaml('config/schema/puolesta.schema.yml');
   const settings = yaml('config/install/puolesta.settings.yml');

@@ -112,9 +112,20 @@ describe(`WordPress block plugin in WordPress ${NEWEST} (Playground, PHP-WASM)`,
     // The next request loads the active plugin, as WordPress does.
     const result = await wpPhp(`$block = WP_Block_Type_Registry::get_instance()->get_registered('puolesta/mandate-guide');
       echo json_encode(array('api' => $block ? $block->api_version : null,
-        'script' => $block ? $block->script_handles : null, 'title' => $block ? $block->title : null));`);
-    assert.deepEqual(result, {api: 3, script: ['puolesta'], title: 'Valtuusopas'},
+        'script' => $block ? $block->script_handles : null, 'title' => $block ? $block->title : null,
+        'principal' => $block ? $block->attributes['principal']['enum'] : null, 'situation' => $block ? $block->attributes['situation']['enum'] : null));`);
+    const {principal, situation, ...rest} = result;
+    assert.deepEqual(rest, {api: 3, script: ['puolesta'], title: 'Valtuusopas'},
       'title from the plugin\'s own .mo (block.json is translated on the server)');
+    // The block offers exactly the values the element takes ('' = let the citizen answer).
+    const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
+    const guide = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'mandate-guide');
+    const literals = (name) => {
+      const attribute = guide.attributes.find((a) => a.name === name);
+      return [...(attribute.expandedType ?? attribute.type).text.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+    };
+    assert.deepEqual(principal, ['', ...literals('principal')]);
+    assert.deepEqual(situation, ['', ...literals('situation')]);
   });
 
   it(`what WordPress ${NEWEST} writes into the iframed editor canvas renders the guide`, async () => {

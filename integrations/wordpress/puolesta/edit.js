@@ -33,15 +33,18 @@
 		{ value: 'person', label: __( 'Another adult', 'puolesta' ) },
 		{ value: 'minor', label: __( 'A child under 18', 'puolesta' ) },
 		{ value: 'company', label: __( 'A company', 'puolesta' ) },
-		{ value: 'association', label: __( 'An association', 'puolesta' ) },
 		{ value: 'housing-company', label: __( 'A housing company', 'puolesta' ) },
+		{ value: 'association', label: __( 'An association', 'puolesta' ) },
+		{ value: 'foundation', label: __( 'A foundation', 'puolesta' ) },
+		{ value: 'estate', label: __( 'An estate of a deceased person', 'puolesta' ) },
 		{ value: 'organisation', label: __( 'Another organisation', 'puolesta' ) },
 	];
 	const situations = () => [
 		{ value: '', label: __( 'Ask the citizen', 'puolesta' ) },
 		{ value: 'on-behalf', label: __( 'I handle it for them', 'puolesta' ) },
 		{ value: 'joint', label: __( 'We share the matter, and I handle it', 'puolesta' ) },
-		{ value: 'alone', label: __( 'I have the right to handle it alone', 'puolesta' ) },
+		// Not a citizen's answer: the service's own rule (the guide never offers it), so the editor's wording.
+		{ value: 'alone', label: __( 'This service lets one person handle a shared matter alone', 'puolesta' ) },
 	];
 
 	function Edit( { attributes, setAttributes } ) {

@@ -18,7 +18,7 @@ defined( 'ABSPATH' ) || exit;
 // The pinned files in assets/<version>/ (copied there by scripts/build-wordpress.mjs, which checks this value).
 const PUOLESTA_FILES_VERSION = '0.1.0';
 
-const PUOLESTA_PRINCIPALS = array( 'person', 'minor', 'company', 'association', 'housing-company', 'organisation' );
+const PUOLESTA_PRINCIPALS = array( 'person', 'minor', 'company', 'housing-company', 'association', 'foundation', 'estate', 'organisation' );
 const PUOLESTA_SITUATIONS = array( 'on-behalf', 'joint', 'alone' );
 
 /** The site's content language as the element knows it: fi, sv or en ('' when the site speaks another). */

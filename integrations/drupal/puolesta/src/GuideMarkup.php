@@ -16,7 +16,7 @@ namespace Drupal\puolesta;
 final class GuideMarkup {
 
   /** Whose matter it is; anything else leaves the question to the citizen. */
-  public const PRINCIPALS = ['person', 'minor', 'company', 'association', 'housing-company', 'organisation'];
+  public const PRINCIPALS = ['person', 'minor', 'company', 'housing-company', 'association', 'foundation', 'estate', 'organisation'];
 
   /** How it is handled: A, B, C; anything else leaves the question to the citizen. */
   public const SITUATIONS = ['on-behalf', 'joint', 'alone'];
