@@ -1,11 +1,12 @@
 // After the build: files that CMS integrations and editors take from the release and the manifest.
 //   dist/editor/vscode.html-custom-data.json  VS Code custom HTML data 1.1 (custom-element-vs-code-integration)
 //   dist/editor/web-types.json                JetBrains web-types (custom-element-jet-brains-integration)
-//   integrations/drupal/puolesta/puolesta.libraries.yml, data/releases.json, data/themes.json
+//   integrations/drupal/puolesta/puolesta.libraries.yml, data/{releases,themes,fallback-texts}.json, translations/*.po
+//   integrations/wordpress/puolesta/data/fallback-texts.json
 // The generators read the attributes' `expandedType` unions written by gen-manifest.mjs; the theme values then
 // get their Finnish names as descriptions (the generators only know the bare values).
-// The Drupal files are committed (a module must be usable from the repository), so they are written only when
-// their content changes: the integrity values change with the script's bytes, the names with the catalogue.
+// These are build outputs (git-ignored): the installable module is the archive scripts/build-cms-archives.mjs writes.
+// They are written only when their content changes.
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -67,11 +68,14 @@ write(`${drupal}/data/themes.json`, json({
 
 // The libraries file: one per language plus the all-language file, pinned to this release, in the head and not
 // deferred (the project's placement rule: the element paints finished, no layout shift), never aggregated
-// (aggregation would change the bytes and break the integrity check). The two marker libraries carry no file:
-// the block attaches them to tell the CSP subscriber what the guide will fetch.
+// (aggregation would change the bytes and break the integrity check). For the CSP subscriber each file library
+// has two variants, `.catalogue` and `.ptv`, whose only content is a dependency on it: Drupal core's
+// LibraryDiscoveryParser refuses a library without js, css, dependencies or drupalSettings (and then every library
+// of the module), so a variant is a real library that loads the same file, and its name says what the guide fetches.
+const libraryName = (file) => `guide${file === 'puolesta.js' ? '' : `.${file.split('.')[1]}`}`;
 const library = (file, label) => [
   `# ${label}`,
-  `guide${file === 'puolesta.js' ? '' : `.${file.split('.')[1]}`}:`,
+  `${libraryName(file)}:`,
   `  version: '${version}'`,
   '  header: true',
   '  js:',
@@ -81,24 +85,59 @@ const library = (file, label) => [
   '      attributes:',
   `        integrity: '${releases[version][file]}'`,
   '        crossorigin: anonymous',
+  `${libraryName(file)}.catalogue:`,
+  `  version: '${version}'`,
+  '  dependencies:',
+  `    - puolesta/${libraryName(file)}`,
+  `${libraryName(file)}.ptv:`,
+  `  version: '${version}'`,
+  '  dependencies:',
+  `    - puolesta/${libraryName(file)}`,
   '',
 ].join('\n');
 write(`${drupal}/puolesta.libraries.yml`, [
   '# Written by npm run build (scripts/gen-integrations.mjs) from dist/cdn/<version>/integrity.json; do not edit.',
   '# The folder is the default; puolesta_library_info_alter() applies the settings page\'s folder and release.',
+  '# <name>.catalogue: the same file, and the guide reads mandate-themes.json from the files\' folder (CSP connect-src).',
+  '# <name>.ptv: the same file, and the guide reads its themes from the PTV API (CSP connect-src).',
   '',
-  library('puolesta.js', 'Every element in Finnish, Swedish and English: pages in another or several languages.'),
+  library('puolesta.js', 'Every element in Finnish, Swedish and English.'),
   library('puolesta.fi.js', 'Finnish only.'),
   library('puolesta.sv.js', 'Swedish only.'),
   library('puolesta.en.js', 'English only.'),
-  '# CSP markers (no file): the guide reads mandate-themes.json from the files\' folder.',
-  'csp.catalogue:',
-  `  version: '${version}'`,
-  '',
-  '# CSP markers (no file): the guide reads its themes from the PTV API.',
-  'csp.ptv:',
-  `  version: '${version}'`,
-  '',
 ].join('\n'));
+
+// ── The one no-JS fallback text (data/fallback-texts.json): checked, then copied to the Drupal module and the
+// WordPress plugin, and offered to Drupal's translation system as .po files (English source, context
+// "puolesta fallback"), so a site can reword it under Interface translation.
+const texts = read('data/fallback-texts.json');
+const {VALTUUDET_HOME} = await import(join(root, 'dist/lib/core.js'));
+const TEXT_KEYS = ['intro', 'one', 'many', 'and', 'ptv', 'where', 'service', 'href'];
+for (const lang of ['fi', 'sv', 'en']) {
+  for (const key of TEXT_KEYS) {
+    if (typeof texts[lang]?.[key] !== 'string' || !texts[lang][key]) throw new Error(`data/fallback-texts.json: no ${lang}.${key}`);
+  }
+  for (const [key, placeholder] of [['one', '{names}'], ['many', '{names}'], ['where', '{service}']]) {
+    if (texts[lang][key].split(placeholder).length !== 2) throw new Error(`data/fallback-texts.json: ${lang}.${key} needs ${placeholder} once`);
+  }
+  if (texts[lang].href !== VALTUUDET_HOME[lang]) throw new Error(`data/fallback-texts.json: ${lang}.href is not the element's link ${VALTUUDET_HOME[lang]}`);
+}
+write(`${drupal}/data/fallback-texts.json`, json(texts));
+write('integrations/wordpress/puolesta/data/fallback-texts.json', json(texts));
+const po = (value) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+for (const lang of ['fi', 'sv']) {
+  write(`${drupal}/translations/${lang}.po`, [
+    '# Puolesta mandate guide: the no-JS fallback text, from data/fallback-texts.json (written by npm run build).',
+    'msgid ""',
+    'msgstr ""',
+    '"Content-Type: text/plain; charset=UTF-8\\n"',
+    '"Content-Transfer-Encoding: 8bit\\n"',
+    `"Language: ${lang}\\n"`,
+    '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"',
+    '',
+    ...['intro', 'one', 'many', 'and', 'ptv', 'where', 'service'].flatMap((key) => [
+      'msgctxt "puolesta fallback"', `msgid ${po(texts.en[key])}`, `msgstr ${po(texts[lang][key])}`, '']),
+  ].join('\n'));
+}
 
 console.log(`integrations: dist/editor/ (VS Code, web-types; ${finnishName.size} themes), Drupal module data for ${version}`);

@@ -19,6 +19,8 @@ export const SYSTEM_PARTS = [
   {name: 'openssl', command: 'openssl', packages: ['openssl']},
   {name: 'PHP CLI (Drupal module lint)', command: 'php', packages: ['php8.2-cli']},
   {name: 'PHPUnit (Drupal module tests)', command: 'phpunit', packages: ['phpunit']},
+  {name: 'Composer (Drupal module composer.json validation)', command: 'composer', packages: ['composer']},
+  {name: 'gettext msgfmt (Drupal .po and WordPress .mo files)', command: 'msgfmt', packages: ['gettext']},
   // A real WordPress (test/integrations/wordpress.test.mjs): its own MariaDB and PHP's built-in server. WordPress
   // itself comes from Debian's packages, fetched by the test with `apt-get download` (no Apache installed).
   {name: 'MariaDB server (WordPress test)', command: 'mariadb-install-db', packages: ['mariadb-server']},

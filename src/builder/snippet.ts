@@ -4,7 +4,8 @@
  * small model that is written out as HTML text for copying and built as DOM nodes for the preview, so the two
  * cannot drift apart and nothing is ever parsed from a string.
  */
-import {VALTUUDET_HOME, type Locale} from '../core/locale.js';
+import fallbackTexts from '../../data/fallback-texts.json';
+import type {Locale} from '../core/locale.js';
 import type {BuilderState, PageLang} from './state.js';
 import type {Named} from './search.js';
 
@@ -29,33 +30,15 @@ export interface ElementModel {
 /** The file for the page: one language when the page has one, else the all-language file. */
 export const fileFor = (page: PageLang) => (page === 'multi' ? 'puolesta.js' : `puolesta.${page}.js`);
 
-const SERVICE_NAME: Record<Locale, string> = {fi: 'Suomi.fi-valtuudet', sv: 'Suomi.fi-fullmakter', en: 'Suomi.fi e-Authorizations'};
-// Fallback wording: a page without JavaScript must not claim more than is sure (a mandate *may* be needed).
-const FALLBACK: Record<Locale, {intro: string; one: string; many: string; and: string; where: string; ptv: string}> = {
-  fi: {
-    intro: 'Jos hoidat asiaa toisen henkilön tai organisaation puolesta, voit tarvita Suomi.fi-valtuuden. ',
-    one: 'Valtuusasia on ',
-    many: 'Valtuusasiat ovat ',
-    and: ' ja ',
-    where: 'Valtuuksia pyydetään ja annetaan palvelussa ',
-    ptv: 'Palvelun kuvauksessa kerrotaan, mikä valtuusasia tarvitaan. ',
-  },
-  sv: {
-    intro: 'Om du sköter ärendet för en annan person eller en organisation kan du behöva en fullmakt i Suomi.fi. ',
-    one: 'Fullmaktsärendet är ',
-    many: 'Fullmaktsärendena är ',
-    and: ' och ',
-    where: 'Fullmakter begärs och ges i tjänsten ',
-    ptv: 'I beskrivningen av tjänsten står vilket fullmaktsärende som behövs. ',
-  },
-  en: {
-    intro: 'If you handle this matter for another person or an organisation, you may need a Suomi.fi mandate. ',
-    one: 'The mandate theme is ',
-    many: 'The mandate themes are ',
-    and: ' and ',
-    where: 'Mandates are requested and given in ',
-    ptv: 'The service description says which mandate theme is needed. ',
-  },
+// The one no-JS fallback text (data/fallback-texts.json), shared with the WordPress plugin and the Drupal module. A
+// page without JavaScript must not claim more than is sure (a mandate *may* be needed).
+const FALLBACK: Record<Locale, Record<'intro' | 'one' | 'many' | 'and' | 'ptv' | 'where' | 'service' | 'href', string>> =
+  fallbackTexts;
+
+/** A text with one placeholder as pieces: the text before it, the inserted pieces, the text after. */
+const fill = (text: string, placeholder: string, inserted: Inline[]): Inline[] => {
+  const [before, after = ''] = text.split(placeholder);
+  return [before, ...inserted, after].filter((piece) => piece !== '');
 };
 
 /** The element: attributes from the (already validated) state, and the fallback paragraph's pieces. */
@@ -63,23 +46,24 @@ export function elementModel(state: BuilderState, nameOf: (slug: string, lang: L
   const lang: Locale = state.page === 'multi' ? state.ui : state.page;
   const attributes: Array<[string, string]> = [];
   const words = FALLBACK[lang];
-  const fallback: Inline[] = [words.intro];
+  const fallback: Inline[] = [`${words.intro} `];
   if (state.source === 'ptv' && state.channel) {
     attributes.push(['service-channel', state.channel]);
-    fallback.push(words.ptv);
+    fallback.push(`${words.ptv} `);
   } else if (state.themes.length) {
     attributes.push(['theme', state.themes.join(' ')]);
-    fallback.push(state.themes.length === 1 ? words.one : words.many);
+    // "a, b and c": commas, and the language's word before the last name.
+    const names: Inline[] = [];
     state.themes.forEach((slug, i) => {
-      if (i > 0) fallback.push(i === state.themes.length - 1 ? words.and : ', ');
-      fallback.push({name: nameOf(slug, lang)});
+      if (i > 0) names.push(i === state.themes.length - 1 ? ` ${words.and} ` : ', ');
+      names.push({name: nameOf(slug, lang)});
     });
-    fallback.push('. ');
+    fallback.push(...fill(`${state.themes.length === 1 ? words.one : words.many} `, '{names}', names));
   }
   if (state.principal) attributes.push(['principal', state.principal]);
   if (state.situation) attributes.push(['situation', state.situation]);
   if (state.heading !== 2) attributes.push(['heading-level', String(state.heading)]);
-  fallback.push(words.where, {link: VALTUUDET_HOME[lang], text: SERVICE_NAME[lang]}, '.');
+  fallback.push(...fill(words.where, '{service}', [{link: words.href, text: words.service}]));
   return {attributes, fallback, lang};
 }
 

@@ -1,7 +1,10 @@
 // A real WordPress 6.1 (Debian's packages, no Apache) on its own MariaDB and PHP's built-in server, all in a temp
 // folder: the plugin zip installs through WordPress's own uploader; posts saved by an Author and an Editor keep
 // the guide (the block, and the raw element in a Custom HTML block); the front end runs the pinned script with
-// SRI in the head and shows the chosen theme; the block editor previews the real element.
+// SRI in the head and shows the chosen theme, and a page without the guide loads no script; without JavaScript the
+// block shows the builder's fallback paragraph; the post editor and the iframed Site Editor preview the real
+// element; an unknown theme gets a notice in the editor; editor labels are the element's reviewed translations;
+// with WP_DEBUG on, the PHP log has no line from the plugin. (The newest WordPress: wordpress-playground.test.mjs.)
 // Recipe: /work/shared/reference/wordpress.md. Nothing is skipped: a missing system part fails with the fix.
 import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +17,7 @@ import {delimiter, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {chromium} from 'playwright-core';
 import {chromiumArgs, chromiumPath} from '../chromium.mjs';
+import {builderFallback} from './builder-fallback.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -26,6 +30,10 @@ const debCache = join(root, 'node_modules/.cache/puolesta-wordpress');
 
 const SCHOOL = {slug: 'koulu_tai_tutkintotodistuksen_tilaaminen', fi: 'Koulu- tai tutkintotodistuksen tilaaminen', sv: 'Beställning av skol- eller examensbetyg'};
 const DAYCARE = {slug: 'varhaiskasvatuksen_aloituksesta_tai_paattymisesta_ilmoittaminen', fi: 'Varhaiskasvatuksen aloituksesta tai päättymisestä ilmoittaminen'};
+const THREE = [SCHOOL.slug, 'veroasioiden_hoito', DAYCARE.slug];
+/** The element's reviewed translation of an English text (locales/<lang>.xlf). */
+const elementText = (lang, source) => new RegExp(`<source>${source.replace(/[?.]/g, '\\$&')}</source>\\s*<target>([^<]*)</target>`)
+  .exec(readFileSync(join(root, `locales/${lang}.xlf`), 'utf8'))[1];
 
 /** The path of a command, or a clear failure naming the Debian package (never a silent skip). */
 function need(command, pkg) {
@@ -61,6 +69,7 @@ async function until(what, check, ms = 20_000) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
+const adminPassword = 'pw-admin-local'; // a throwaway site on loopback, removed after the test
 const sha384 = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 describe('WordPress block plugin in a real WordPress 6.1', () => {
@@ -171,7 +180,7 @@ foreach (array('wp_head', 'admin_head', 'login_head') as $hook) add_action($hook
     // Site in Finnish; an Author and an Editor (whose editor UI is Swedish) with application passwords.
     Object.assign(users, wpPhp(`
       require_once ABSPATH . 'wp-admin/includes/upgrade.php';
-      wp_install('Esimerkkikunta', 'admin', 'admin@example.invalid', true, '', wp_generate_password(24), 'fi');
+      wp_install('Esimerkkikunta', 'admin', 'admin@example.invalid', true, '', '${adminPassword}', 'fi');
       $out = array();
       foreach (array('author' => 'author', 'editor' => 'editor') as $login => $role) {
         $id = wp_insert_user(array('user_login' => $login, 'user_pass' => 'pw-' . $login, 'user_email' => "$login@example.invalid", 'role' => $role,
@@ -240,8 +249,10 @@ foreach (array('wp_head', 'admin_head', 'login_head') as $hook) add_action($hook
     for (const [key, user, content] of [
       ['author-block', 'author', block('person')],
       ['editor-block', 'editor', block('company')],
-      ['author-raw', 'author', raw(' onclick="alert(1)" catalogue-url="https://example.invalid/x.json" data-x="1"')],
+      ['author-raw', 'author', raw(' onclick="alert(1)" catalogue-url="https://example.invalid/x.json" data-x="1" lang="sv"')],
       ['editor-raw', 'editor', raw('')],
+      ['three-themes', 'editor', `<!-- wp:puolesta/mandate-guide {"theme":"${THREE.join(' ')}"} /-->`],
+      ['no-guide', 'author', '<!-- wp:paragraph --><p>Ei opasta tällä sivulla.</p><!-- /wp:paragraph -->'],
     ]) {
       const {id, link} = await post(user, key, content);
       pages[key] = {link, saved: await savedContent(user, id)};
@@ -251,7 +262,8 @@ foreach (array('wp_head', 'admin_head', 'login_head') as $hook) add_action($hook
     for (const key of ['author-raw', 'editor-raw']) {
       assert.ok(pages[key].saved.includes(`<mandate-guide theme="${DAYCARE.slug}" principal="minor" heading-level="3"`), `${key}: ${pages[key].saved}`);
     }
-    assert.doesNotMatch(pages['author-raw'].saved, /onclick|catalogue-url|data-x/, 'kses still removes handlers and other attributes');
+    assert.doesNotMatch(pages['author-raw'].saved, /onclick|catalogue-url|data-x|lang=/,
+      'kses removes handlers and other attributes, and lang (the page loads one file for the site language)');
   });
 
   for (const [key, theme, principal] of [
@@ -289,7 +301,7 @@ foreach (array('wp_head', 'admin_head', 'login_head') as $hook) add_action($hook
     });
   }
 
-  it('without JavaScript the block shows the Finnish fallback with the theme name and the Suomi.fi link', async () => {
+  it('without JavaScript the block shows the builder\'s fallback paragraph, names joined with "ja"', async () => {
     const context = await browser.newContext({javaScriptEnabled: false});
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
@@ -297,7 +309,19 @@ foreach (array('wp_head', 'admin_head', 'login_head') as $hook) add_action($hook
     const fallback = page.locator('mandate-guide > p');
     assert.match(await fallback.innerText(), new RegExp(`voit tarvita Suomi\\.fi-valtuuden\\. Valtuusasia on ${SCHOOL.fi}\\.`));
     assert.equal(await fallback.locator('a').getAttribute('href'), 'https://www.suomi.fi/valtuudet');
+    assert.equal(await page.locator('mandate-guide').getAttribute('lang'), 'fi', 'the element speaks the language of its script file');
+    // The same paragraph as the snippet builder's (data/fallback-texts.json), for three themes.
+    await page.goto(pages['three-themes'].link);
+    const html = await page.locator('mandate-guide > p').evaluate((p) => p.innerHTML);
+    assert.equal(html.replace(/\s+/g, ' ').replace(/&#0?39;/g, "'").trim(), builderFallback({themes: THREE, lang: 'fi'}));
     await context.close();
+  });
+
+  it('a page without the guide loads no Puolesta script', async () => {
+    const page = await browser.newPage();
+    await page.goto(pages['no-guide'].link);
+    assert.equal(await page.locator('script[src*="/plugins/puolesta/"]').count(), 0);
+    await page.close();
   });
 
   it('block editor (Editor, Swedish UI): insert the block, choose a theme by its Swedish name, the preview is the real guide', async () => {
@@ -326,7 +350,8 @@ foreach (array('wp_head', 'admin_head', 'login_head') as $hook) add_action($hook
     const theme = page.getByRole('combobox', {name: 'Välj fullmaktsärende'});
     await theme.fill('examensbetyg');
     await page.getByRole('option', {name: SCHOOL.sv}).click();
-    await page.getByLabel('Vems ärende gäller det?').selectOption('company');
+    // The label is the element's own question, in its reviewed Swedish.
+    await page.getByLabel(elementText('sv', 'Whose matter is it?')).selectOption('company');
 
     const guide = page.locator('.editor-styles-wrapper mandate-guide');
     assert.deepEqual(await guide.evaluate((el) => [el.getAttribute('theme'), el.getAttribute('principal')]), [SCHOOL.slug, 'company']);
@@ -336,5 +361,56 @@ foreach (array('wp_head', 'admin_head', 'login_head') as $hook) add_action($hook
     assert.match(content, /<!-- wp:puolesta\/mandate-guide \{"theme":"koulu_tai_tutkintotodistuksen_tilaaminen","principal":"company"\} \/-->/);
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  it('an unknown theme shows a notice in the editor', async () => {
+    const context = await browser.newContext({viewport: {width: 1400, height: 1000}});
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${url}/wp-login.php`);
+    await page.fill('#user_login', 'admin');
+    await page.fill('#user_pass', adminPassword);
+    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+    await page.goto(`${url}/wp-admin/post-new.php`);
+    await page.waitForFunction(() => window.wp?.blocks?.getBlockType('puolesta/mandate-guide'));
+    await page.evaluate(() => window.wp.data.dispatch('core/block-editor').insertBlocks(
+      window.wp.blocks.createBlock('puolesta/mandate-guide', {theme: 'ei_tallaista_valtuusasiaa'})));
+    const warning = page.locator('.block-editor-warning');
+    await warning.waitFor();
+    assert.match(await warning.innerText(), /Ei ole Suomi\.fin valtuusasia: ei_tallaista_valtuusasiaa/);
+    await context.close();
+  });
+
+  it('Site Editor (iframed canvas): the block previews the real element inside the iframe', async () => {
+    const context = await browser.newContext({viewport: {width: 1400, height: 1000}});
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${url}/wp-login.php`);
+    await page.fill('#user_login', 'admin');
+    await page.fill('#user_pass', adminPassword);
+    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+    await page.goto(`${url}/wp-admin/site-editor.php?postType=wp_template&postId=twentytwentythree//index`);
+    const canvas = page.frameLocator('iframe[name="editor-canvas"]');
+    await canvas.locator('body').waitFor();
+    await page.waitForFunction(() => window.wp?.data?.select('core/block-editor')?.getBlocks().length > 0);
+    await page.evaluate((theme) => window.wp.data.dispatch('core/block-editor').insertBlocks(
+      window.wp.blocks.createBlock('puolesta/mandate-guide', {theme}), 0), SCHOOL.slug);
+    const guide = canvas.locator('mandate-guide').first();
+    await guide.waitFor();
+    // Defined in the iframe's own window (not only in the parent's), rendered, with the theme's name.
+    await page.waitForFunction((name) => {
+      const doc = document.querySelector('iframe[name="editor-canvas"]').contentDocument;
+      const el = doc.querySelector('mandate-guide');
+      return doc.defaultView.customElements.get('mandate-guide') && el?.shadowRoot?.textContent.includes(name) && el.getBoundingClientRect().height > 50;
+    }, SCHOOL.fi);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('with WP_DEBUG on, the PHP log has no line from the plugin', () => {
+    const log = existsSync(join(base, 'wp-debug.log')) ? readFileSync(join(base, 'wp-debug.log'), 'utf8') : '';
+    assert.deepEqual(log.split('\n').filter((line) => /plugins\/puolesta\//.test(line)), []);
   });
 });

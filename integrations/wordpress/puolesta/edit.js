@@ -1,11 +1,13 @@
 /* global wp */
 // Block editor side of puolesta/mandate-guide, in plain browser JS on WordPress's globals (no build step).
-// The preview is the real <mandate-guide>: the plugin's pinned script is a dependency of this file.
+// The preview is the real <mandate-guide>: block.json's "script" puts the plugin's pinned script into the editor
+// canvas (the page itself in WordPress 6.1's post editor, the iframe in the Site Editor and in newer releases).
+// Labels that the element also shows use the element's own wording, so they get its reviewed translations.
 ( function ( blocks, element, blockEditor, components, i18n ) {
 	'use strict';
 	const h = element.createElement;
 	const { __, sprintf } = i18n;
-	const { InspectorControls, useBlockProps } = blockEditor;
+	const { InspectorControls, useBlockProps, Warning } = blockEditor;
 	const { PanelBody, ComboboxControl, SelectControl, Button, Notice } = components;
 	const config = window.puolestaEditor || {};
 	const MAX_THEMES = 8; // the element reads at most 8
@@ -28,18 +30,21 @@
 
 	const principals = () => [
 		{ value: '', label: __( 'Ask the citizen', 'puolesta' ) },
-		{ value: 'person', label: __( 'An adult person', 'puolesta' ) },
-		{ value: 'minor', label: __( 'A minor child', 'puolesta' ) },
+		{ value: 'person', label: __( 'Another adult', 'puolesta' ) },
+		{ value: 'minor', label: __( 'A child under 18', 'puolesta' ) },
 		{ value: 'company', label: __( 'A company', 'puolesta' ) },
-		{ value: 'association', label: __( 'An association', 'puolesta' ) },
 		{ value: 'housing-company', label: __( 'A housing company', 'puolesta' ) },
+		{ value: 'association', label: __( 'An association', 'puolesta' ) },
+		{ value: 'foundation', label: __( 'A foundation', 'puolesta' ) },
+		{ value: 'estate', label: __( 'An estate of a deceased person', 'puolesta' ) },
 		{ value: 'organisation', label: __( 'Another organisation', 'puolesta' ) },
 	];
 	const situations = () => [
 		{ value: '', label: __( 'Ask the citizen', 'puolesta' ) },
-		{ value: 'on-behalf', label: __( 'One person acts for another', 'puolesta' ) },
-		{ value: 'joint', label: __( 'Several share the matter, one handles it', 'puolesta' ) },
-		{ value: 'alone', label: __( 'One may act alone', 'puolesta' ) },
+		{ value: 'on-behalf', label: __( 'I handle it for them', 'puolesta' ) },
+		{ value: 'joint', label: __( 'We share the matter, and I handle it', 'puolesta' ) },
+		// Not a citizen's answer: the service's own rule (the guide never offers it), so the editor's wording.
+		{ value: 'alone', label: __( 'This service lets one person handle a shared matter alone', 'puolesta' ) },
 	];
 
 	function Edit( { attributes, setAttributes } ) {
@@ -50,6 +55,9 @@
 		}, [] );
 
 		const chosen = attributes.theme.split( /\s+/ ).filter( Boolean );
+		// A theme id the catalogue does not know (typed in the code editor, or removed from Suomi.fi): say so here,
+		// not only in the preview, which tells citizens politely that it cannot find the theme.
+		const unknown = themes ? chosen.filter( ( slug ) => ! themes.some( ( t ) => t.s === slug.replace( /^https?:\/\/valtuusrekisteri\.suomi\.fi\//i, '' ).toLowerCase() ) ) : [];
 		const bySlug = new Map( ( themes || [] ).map( ( t ) => [ t.s, t ] ) );
 		const label = ( slug ) => ( bySlug.has( slug ) ? nameOf( bySlug.get( slug ) ) : slug );
 		const setChosen = ( list ) => setAttributes( { theme: list.join( ' ' ) } );
@@ -65,7 +73,7 @@
 			principal: attributes.principal || undefined,
 			situation: attributes.situation || undefined,
 			'heading-level': attributes.headingLevel !== 2 ? String( attributes.headingLevel ) : undefined,
-			lang: config.siteLanguage || undefined, // the front end's language, not the editor user's
+			lang: config.siteLanguage || 'fi', // as the server renders it: the site's language, not the editor user's
 		};
 
 		return h(
@@ -116,7 +124,7 @@
 						onChange: ( value ) => setAttributes( { principal: value } ),
 					} ),
 					h( SelectControl, {
-						label: __( 'How is it handled?', 'puolesta' ),
+						label: __( 'How is the matter handled?', 'puolesta' ),
 						value: attributes.situation,
 						options: situations(),
 						onChange: ( value ) => setAttributes( { situation: value } ),
@@ -129,7 +137,23 @@
 					} )
 				)
 			),
-			h( 'div', useBlockProps(), h( 'mandate-guide', preview ) )
+			h(
+				'div',
+				useBlockProps(),
+				unknown.length > 0 &&
+					h(
+						Warning,
+						null,
+						sprintf(
+							/* translators: %s: mandate theme ids */
+							__( 'Not a mandate theme in Suomi.fi: %s. Choose the theme again in the block settings.', 'puolesta' ),
+							unknown.join( ', ' )
+						)
+					),
+				! attributes.theme &&
+					h( Warning, null, __( 'Choose the mandate theme in the block settings.', 'puolesta' ) ),
+				h( 'mandate-guide', preview )
+			)
 		);
 	}
 

@@ -18,7 +18,7 @@ defined( 'ABSPATH' ) || exit;
 // The pinned files in assets/<version>/ (copied there by scripts/build-wordpress.mjs, which checks this value).
 const PUOLESTA_FILES_VERSION = '0.1.0';
 
-const PUOLESTA_PRINCIPALS = array( 'person', 'minor', 'company', 'association', 'housing-company', 'organisation' );
+const PUOLESTA_PRINCIPALS = array( 'person', 'minor', 'company', 'housing-company', 'association', 'foundation', 'estate', 'organisation' );
 const PUOLESTA_SITUATIONS = array( 'on-behalf', 'joint', 'alone' );
 
 /** The site's content language as the element knows it: fi, sv or en ('' when the site speaks another). */
@@ -85,8 +85,10 @@ add_action(
 		$file = puolesta_script_file();
 		wp_register_script( 'puolesta', plugins_url( 'assets/' . PUOLESTA_FILES_VERSION . '/' . $file, __FILE__ ), array(), null, false );
 
+		// The plugin carries its own translations (languages/, written by the build from the element's reviewed
+		// texts): the .mo for block.json's title, description and keywords, the JSON for the editor script.
+		load_plugin_textdomain( 'puolesta', false, dirname( plugin_basename( __FILE__ ) ) . '/languages' );
 		register_block_type( __DIR__, array( 'render_callback' => 'puolesta_render_mandate_guide' ) );
-		// block.json's textdomain points at wp-content/languages; the plugin carries its own editor strings.
 		wp_set_script_translations( 'puolesta-mandate-guide-editor-script', 'puolesta', __DIR__ . '/languages' );
 		wp_add_inline_script(
 			'puolesta-mandate-guide-editor-script',
@@ -118,22 +120,34 @@ add_filter(
 	2
 );
 
+/** Whether the main query's posts carry the block or a raw <mandate-guide> (Custom HTML block). */
+function puolesta_page_has_guide() {
+	global $wp_query;
+	foreach ( isset( $wp_query->posts ) ? $wp_query->posts : array() as $post ) {
+		if ( $post instanceof WP_Post && ( has_block( 'puolesta/mandate-guide', $post ) || false !== stripos( $post->post_content, '<mandate-guide' ) ) ) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /**
- * Enqueue before wp_head on pages whose content has the block or a raw <mandate-guide> (Custom HTML block):
- * a classic theme renders content after the head, so enqueueing from the render callback alone would land in
- * the footer.
+ * Front end: the script in the head on pages whose content has the guide (a classic theme renders content after
+ * the head, so enqueueing from the render callback alone would land in the footer), and on no other page. The
+ * block's "script" in block.json is what puts the element into the editor canvas; on the front end WordPress
+ * (classic themes) would enqueue it on every page, which a page without the guide must not pay for. A guide in a
+ * widget or template still gets it from the render callback (in the footer).
  */
 add_action(
 	'wp_enqueue_scripts',
 	function () {
-		global $wp_query;
-		foreach ( isset( $wp_query->posts ) ? $wp_query->posts : array() as $post ) {
-			if ( $post instanceof WP_Post && ( has_block( 'puolesta/mandate-guide', $post ) || false !== stripos( $post->post_content, '<mandate-guide' ) ) ) {
-				wp_enqueue_script( 'puolesta' );
-				return;
-			}
+		if ( puolesta_page_has_guide() ) {
+			wp_enqueue_script( 'puolesta' );
+		} else {
+			wp_dequeue_script( 'puolesta' );
 		}
-	}
+	},
+	PHP_INT_MAX
 );
 
 /** Server render: the element with escaped attributes and a no-JS fallback paragraph in the site language. */
@@ -158,40 +172,78 @@ function puolesta_render_mandate_guide( $attributes ) {
 		$attrs['heading-level'] = (string) $level;
 	}
 
+	// The language the element speaks, written on it, so its text, the fallback and the script file agree.
+	$lang          = puolesta_site_language() ? puolesta_site_language() : 'fi';
+	$attrs['lang'] = $lang;
+
 	$html = '<mandate-guide ' . get_block_wrapper_attributes();
 	foreach ( $attrs as $name => $value ) {
 		$html .= ' ' . $name . '="' . esc_attr( $value ) . '"';
 	}
-	return $html . '>' . puolesta_fallback_paragraph( $slugs ) . '</mandate-guide>';
+	return $html . '>' . puolesta_fallback_paragraph( $slugs, $lang ) . '</mandate-guide>';
+}
+
+/**
+ * The one no-JS fallback text (data/fallback-texts.json, shared with the snippet builder and the Drupal module;
+ * copied into the plugin by npm run build): language => key => text. Null when the file is missing or broken.
+ */
+function puolesta_fallback_texts() {
+	static $texts = false;
+	if ( false === $texts ) {
+		$path  = __DIR__ . '/data/fallback-texts.json';
+		$data  = is_readable( $path ) ? json_decode( (string) file_get_contents( $path ), true ) : null;
+		$texts = null;
+		if ( is_array( $data ) ) {
+			$texts = array();
+			foreach ( array( 'fi', 'sv', 'en' ) as $lang ) {
+				foreach ( array( 'intro', 'one', 'many', 'and', 'ptv', 'where', 'service', 'href' ) as $key ) {
+					if ( ! isset( $data[ $lang ][ $key ] ) || ! is_string( $data[ $lang ][ $key ] ) ) {
+						$texts = null;
+						break 2;
+					}
+					$texts[ $lang ][ $key ] = $data[ $lang ][ $key ];
+				}
+			}
+		}
+	}
+	return $texts;
+}
+
+/** Escapes a text and puts HTML in place of its one placeholder. */
+function puolesta_fill( $text, $placeholder, $html ) {
+	$parts = explode( $placeholder, $text, 2 );
+	return 2 === count( $parts ) ? esc_html( $parts[0] ) . $html . esc_html( $parts[1] ) : esc_html( $text ) . ' ' . $html;
 }
 
 /**
  * Shown without JavaScript, and by the element again when a theme cannot be found. It claims no more than is
- * sure: a mandate *may* be needed (the same wording as the snippet builder's).
+ * sure: a mandate *may* be needed. Names are joined as "a, b ja c".
  */
-function puolesta_fallback_paragraph( $slugs ) {
-	$lang  = puolesta_site_language() ? puolesta_site_language() : 'fi';
-	$words = array(
-		'fi' => array( 'Jos hoidat asiaa toisen henkilön tai organisaation puolesta, voit tarvita Suomi.fi-valtuuden.', 'Valtuusasia on', 'Valtuusasiat ovat', 'Valtuuksia pyydetään ja annetaan palvelussa', 'Suomi.fi-valtuudet', 'https://www.suomi.fi/valtuudet' ),
-		'sv' => array( 'Om du sköter ärendet för en annan person eller en organisation kan du behöva en fullmakt i Suomi.fi.', 'Fullmaktsärendet är', 'Fullmaktsärendena är', 'Fullmakter begärs och ges i tjänsten', 'Suomi.fi-fullmakter', 'https://www.suomi.fi/fullmakter' ),
-		'en' => array( 'If you handle this matter for another person or an organisation, you may need a Suomi.fi mandate.', 'The mandate theme is', 'The mandate themes are', 'Mandates are requested and given in', 'Suomi.fi e-Authorizations', 'https://www.suomi.fi/e-authorizations' ),
-	);
-	list( $intro, $one, $many, $where, $service, $link ) = $words[ $lang ];
-
-	$names   = puolesta_theme_names();
+function puolesta_fallback_paragraph( $slugs, $lang ) {
+	$texts = puolesta_fallback_texts();
+	if ( null === $texts ) {
+		return ''; // an install without the build's data/: the element still renders and speaks for itself
+	}
+	$words = $texts[ $lang ];
+	$names = puolesta_theme_names();
 	$written = array();
 	foreach ( $slugs as $id ) {
 		$slug  = preg_replace( '~^https?://valtuusrekisteri\.suomi\.fi/~i', '', $id );
-		$known = isset( $names[ $slug ] ) ? $names[ $slug ] : array();
+		$known = isset( $names[ strtolower( $slug ) ] ) ? $names[ strtolower( $slug ) ] : array();
 		if ( isset( $known[ $lang ] ) ) {
 			$written[] = '<strong>' . esc_html( $known[ $lang ] ) . '</strong>';
 		} elseif ( isset( $known['fi'] ) ) { // never an invented translation: the Finnish name, marked as such
 			$written[] = '<span lang="fi"><strong>' . esc_html( $known['fi'] ) . '</strong></span>';
 		}
 	}
-	$themes = $written ? ' ' . esc_html( count( $written ) > 1 ? $many : $one ) . ' ' . implode( ', ', $written ) . '.' : '';
-
-	return '<p>' . esc_html( $intro ) . $themes . ' ' . esc_html( $where ) . ' <a href="' . esc_url( $link ) . '">' . esc_html( $service ) . '</a>.</p>';
+	$out = array( esc_html( $words['intro'] ) );
+	if ( $written ) {
+		$last = array_pop( $written );
+		$list = $written ? implode( ', ', $written ) . ' ' . esc_html( $words['and'] ) . ' ' . $last : $last;
+		$out[] = puolesta_fill( $written ? $words['many'] : $words['one'], '{names}', $list );
+	}
+	$out[] = puolesta_fill( $words['where'], '{service}', '<a href="' . esc_url( $words['href'] ) . '">' . esc_html( $words['service'] ) . '</a>' );
+	return '<p>' . implode( ' ', $out ) . '</p>';
 }
 
 /**
@@ -214,7 +266,7 @@ add_filter(
 			'principal'       => array( 'values' => PUOLESTA_PRINCIPALS ),
 			'situation'       => array( 'values' => PUOLESTA_SITUATIONS ),
 			'heading-level'   => array( 'values' => array( '1', '2', '3', '4', '5', '6' ) ),
-			'lang'            => array( 'values' => array( 'fi', 'sv', 'en' ) ),
+			// No lang: the page loads one file for the site's language, which cannot speak another.
 		);
 		return $tags;
 	},

@@ -16,7 +16,7 @@ namespace Drupal\puolesta;
 final class GuideMarkup {
 
   /** Whose matter it is; anything else leaves the question to the citizen. */
-  public const PRINCIPALS = ['person', 'minor', 'company', 'association', 'housing-company', 'organisation'];
+  public const PRINCIPALS = ['person', 'minor', 'company', 'housing-company', 'association', 'foundation', 'estate', 'organisation'];
 
   /** How it is handled: A, B, C; anything else leaves the question to the citizen. */
   public const SITUATIONS = ['on-behalf', 'joint', 'alone'];
@@ -36,43 +36,14 @@ final class GuideMarkup {
   private const SLUG = '/^[a-z0-9_]{1,200}$/';
   private const GUID = '/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i';
 
-  /** Suomi.fi-valtuudet, by name and address, in each language. */
-  private const SERVICE = [
-    'fi' => ['Suomi.fi-valtuudet', 'https://www.suomi.fi/valtuudet'],
-    'sv' => ['Suomi.fi-fullmakter', 'https://www.suomi.fi/fullmakter'],
-    'en' => ['Suomi.fi e-Authorizations', 'https://www.suomi.fi/e-authorizations'],
-  ];
+  /** The keys of each language in data/fallback-texts.json. */
+  public const TEXT_KEYS = ['intro', 'one', 'many', 'and', 'ptv', 'where', 'service', 'href'];
 
-  /**
-   * No-JS wording. It must not claim more than is sure: a mandate *may* be
-   * needed. Same sentences as the builder's snippet.
-   */
-  private const FALLBACK = [
-    'fi' => [
-      'intro' => 'Jos hoidat asiaa toisen henkilön tai organisaation puolesta, voit tarvita Suomi.fi-valtuuden.',
-      'one' => 'Valtuusasia on',
-      'many' => 'Valtuusasiat ovat',
-      'and' => 'ja',
-      'where' => 'Valtuuksia pyydetään ja annetaan palvelussa',
-      'ptv' => 'Palvelun kuvauksessa kerrotaan, mikä valtuusasia tarvitaan.',
-    ],
-    'sv' => [
-      'intro' => 'Om du sköter ärendet för en annan person eller en organisation kan du behöva en fullmakt i Suomi.fi.',
-      'one' => 'Fullmaktsärendet är',
-      'many' => 'Fullmaktsärendena är',
-      'and' => 'och',
-      'where' => 'Fullmakter begärs och ges i tjänsten',
-      'ptv' => 'I beskrivningen av tjänsten står vilket fullmaktsärende som behövs.',
-    ],
-    'en' => [
-      'intro' => 'If you handle this matter for another person or an organisation, you may need a Suomi.fi mandate.',
-      'one' => 'The mandate theme is',
-      'many' => 'The mandate themes are',
-      'and' => 'and',
-      'where' => 'Mandates are requested and given in',
-      'ptv' => 'The service description says which mandate theme is needed.',
-    ],
-  ];
+  /** The keys whose wording goes through Drupal's translation (href is an address, not wording). */
+  public const TRANSLATABLE_KEYS = ['intro', 'one', 'many', 'and', 'ptv', 'where', 'service'];
+
+  /** The translation context of the fallback text's source strings (the English ones). */
+  public const TRANSLATION_CONTEXT = 'puolesta fallback';
 
   /**
    * A page language (Drupal langcode such as "sv" or "fi-x") as one of ours.
@@ -85,10 +56,51 @@ final class GuideMarkup {
     return in_array($primary, self::LANGUAGES, TRUE) ? $primary : NULL;
   }
 
+  /**
+   * The language the element will speak on a page in $langcode.
+   *
+   * The block writes it as the element's lang attribute, so the element, its
+   * no-JS paragraph and the script file loaded for it always agree, whatever
+   * the <html lang> (Drupal's interface language) says. A page in another
+   * language gets the element's default, Finnish.
+   */
+  public static function guideLanguage(?string $langcode): string {
+    return self::locale($langcode) ?? 'fi';
+  }
+
   /** The script file for a page language: one language, or all three. */
   public static function scriptFile(?string $langcode): string {
     $locale = self::locale($langcode);
     return $locale ? "puolesta.$locale.js" : 'puolesta.js';
+  }
+
+  /**
+   * The library a block attaches: the script file, and what the guide fetches.
+   *
+   * One library per page: "puolesta/guide" (all languages) or
+   * "puolesta/guide.<lang>", with ".catalogue" (it reads mandate-themes.json
+   * from the files' folder) or ".ptv" (it reads the PTV API) when needed.
+   * Those variants are libraries whose only content is a dependency on the
+   * script's library, which Drupal core accepts (LibraryDiscoveryParser needs
+   * js, css, dependencies or drupalSettings); the CSP subscriber reads the name.
+   */
+  public static function library(?string $fileLanguage, bool $catalogue, bool $ptv): string {
+    $name = 'puolesta/guide' . (in_array($fileLanguage, self::LANGUAGES, TRUE) ? ".$fileLanguage" : '');
+    return $name . ($ptv ? '.ptv' : ($catalogue ? '.catalogue' : ''));
+  }
+
+  /**
+   * What a library name attached by the block tells the CSP subscriber.
+   *
+   * @return array{catalogue: bool, ptv: bool}|null
+   *   NULL for a library that is not one of the guide's.
+   */
+  public static function libraryNeeds(mixed $library): ?array {
+    if (!is_string($library) || !preg_match('#^puolesta/guide(?:\.(?:fi|sv|en))?(?:\.(catalogue|ptv))?$#', $library, $m)) {
+      return NULL;
+    }
+    $need = $m[1] ?? '';
+    return ['catalogue' => $need === 'catalogue', 'ptv' => $need === 'ptv'];
   }
 
   /**
@@ -290,20 +302,59 @@ final class GuideMarkup {
   }
 
   /**
-   * The no-JS fallback paragraph's inner HTML, escaped, in the page language.
+   * The fallback texts: language => key => text, from data/fallback-texts.json.
+   *
+   * That file is the one source of the text for the builder, WordPress and
+   * this module (npm run build copies it here). A missing or incomplete file
+   * is an error, not an empty paragraph.
+   *
+   * @return array<string, array<string, string>>
+   */
+  public static function texts(string $path): array {
+    $data = is_readable($path) ? json_decode((string) file_get_contents($path), TRUE) : NULL;
+    $texts = [];
+    foreach (self::LANGUAGES as $lang) {
+      foreach (self::TEXT_KEYS as $key) {
+        $value = $data[$lang][$key] ?? NULL;
+        if (!is_string($value) || $value === '') {
+          throw new \RuntimeException("Puolesta: $path has no fallback text '$lang.$key'; reinstall the module from its release archive.");
+        }
+        $texts[$lang][$key] = $value;
+      }
+    }
+    return $texts;
+  }
+
+  /**
+   * The no-JS fallback paragraph's inner HTML, escaped, in the guide's language.
    *
    * Shown before the script runs, without JavaScript, and again by the element
    * when a theme cannot be found.
    *
    * @param array<string, array> $catalogue
    *   Records by slug ("n" => names by language).
+   * @param array<string, array<string, string>> $texts
+   *   From texts().
+   * @param callable|null $translate
+   *   fn(string $english, string $lang): string — the site's translation of an
+   *   English source text (Drupal's t()), the English text itself when there
+   *   is none. Without one, or without a translation, the text from $texts.
    */
-  public static function fallbackHtml(array $attributes, array $catalogue, ?string $langcode): string {
-    $lang = self::locale($langcode) ?? 'fi';
-    $words = self::FALLBACK[$lang];
-    $out = [self::escape($words['intro'])];
+  public static function fallbackHtml(array $attributes, array $catalogue, string $lang, array $texts, ?callable $translate = NULL): string {
+    $lang = self::locale($lang) ?? 'fi';
+    $word = function (string $key) use ($lang, $texts, $translate): string {
+      $own = $texts[$lang][$key];
+      if ($translate === NULL || !in_array($key, self::TRANSLATABLE_KEYS, TRUE)) {
+        return $own;
+      }
+      $english = $texts['en'][$key];
+      $translated = (string) $translate($english, $lang);
+      // Untranslated (the English source back) on a fi/sv page: the module's own text.
+      return ($translated === '' || ($translated === $english && $lang !== 'en')) ? $own : $translated;
+    };
+    $out = [self::escape($word('intro'))];
     if (isset($attributes['service-channel'])) {
-      $out[] = self::escape($words['ptv']);
+      $out[] = self::escape($word('ptv'));
     }
     elseif (isset($attributes['theme'])) {
       $names = [];
@@ -315,14 +366,28 @@ final class GuideMarkup {
         }
       }
       if ($names) {
-        $last = array_pop($names);
-        $list = $names ? implode(', ', $names) . ' ' . self::escape($words['and']) . ' ' . $last : $last;
-        $out[] = self::escape(count($names) ? $words['many'] : $words['one']) . ' ' . $list . '.';
+        $out[] = self::fill($word(count($names) > 1 ? 'many' : 'one'), '{names}', self::joinList($names, $word('and')));
       }
     }
-    [$service, $href] = self::SERVICE[$lang];
-    $out[] = self::escape($words['where']) . ' <a href="' . self::escape($href) . '">' . self::escape($service) . '</a>.';
+    $link = '<a href="' . self::escape($texts[$lang]['href']) . '">' . self::escape($word('service')) . '</a>';
+    $out[] = self::fill($word('where'), '{service}', $link);
     return implode(' ', $out);
+  }
+
+  /**
+   * Items (already HTML) as "a, b and c", the word for "and" escaped.
+   *
+   * @param string[] $items
+   */
+  public static function joinList(array $items, string $and): string {
+    $last = array_pop($items);
+    return $items ? implode(', ', $items) . ' ' . self::escape($and) . ' ' . $last : (string) $last;
+  }
+
+  /** Escapes a text and puts HTML in place of its one placeholder (left out when a translation lost it). */
+  private static function fill(string $text, string $placeholder, string $html): string {
+    $parts = explode($placeholder, $text, 2);
+    return count($parts) === 2 ? self::escape($parts[0]) . $html . self::escape($parts[1]) : self::escape($text) . ' ' . $html;
   }
 
   /**

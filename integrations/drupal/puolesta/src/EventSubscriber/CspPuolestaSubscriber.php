@@ -19,7 +19,8 @@ use Symfony\Component\EventDispatcher\EventSubscriberInterface;
  * so a directive the site has switched off stays off. Unlike a fixed host
  * list, the sources follow the settings (the files' folder) and only pages
  * that carry the guide get them; what the guide will fetch is told by the
- * marker libraries the block attaches (csp.catalogue, csp.ptv).
+ * name of the library the block attaches (puolesta/guide[.<lang>][.catalogue|.ptv];
+ * see GuideMarkup::library()).
  *
  * Without the csp module it subscribes to nothing, and nothing here runs.
  */
@@ -46,8 +47,15 @@ final class CspPuolestaSubscriber implements EventSubscriberInterface {
     if (!$response instanceof AttachmentsInterface) {
       return;
     }
-    $libraries = $response->getAttachments()['library'] ?? [];
-    $guide = array_filter($libraries, fn ($library) => is_string($library) && preg_match('#^puolesta/guide(\.(fi|sv|en))?$#', $library));
+    $catalogue = $ptv = $guide = FALSE;
+    foreach ($response->getAttachments()['library'] ?? [] as $library) {
+      $needs = GuideMarkup::libraryNeeds($library);
+      if ($needs !== NULL) {
+        $guide = TRUE;
+        $catalogue = $catalogue || $needs['catalogue'];
+        $ptv = $ptv || $needs['ptv'];
+      }
+    }
     if (!$guide) {
       return;
     }
@@ -55,11 +63,7 @@ final class CspPuolestaSubscriber implements EventSubscriberInterface {
     if ($base === NULL) {
       return;
     }
-    $sources = GuideMarkup::cspSources(
-      $base,
-      in_array('puolesta/csp.catalogue', $libraries, TRUE),
-      in_array('puolesta/csp.ptv', $libraries, TRUE),
-    );
+    $sources = GuideMarkup::cspSources($base, $catalogue, $ptv);
     $policy = $event->getPolicy();
     foreach ($sources as $directive => $values) {
       $policy->fallbackAwareAppendIfEnabled($directive, $values);

@@ -32,18 +32,38 @@ use Symfony\Component\DependencyInjection\ContainerInterface;
 )]
 final class MandateGuideBlock extends BlockBase implements ContainerFactoryPluginInterface {
 
+  /*
+   * Services are protected and not readonly: core's DependencySerializationTrait
+   * (used by PluginBase) stores them as service ids when the block is
+   * serialized (form-state caching, Layout Builder's AJAX forms) and sets them
+   * again on unserialize, from PluginBase's scope. It cannot see private
+   * properties of this class, nor set readonly ones.
+   */
+
+  /** The language manager. */
+  protected LanguageManagerInterface $languageManager;
+
+  /** The config factory. */
+  protected ConfigFactoryInterface $configFactory;
+
+  /** The module list, for this module's folder. */
+  protected ModuleExtensionList $moduleList;
+
   /** Catalogue records by slug, read once per request. */
-  private ?array $catalogue = NULL;
+  protected ?array $catalogue = NULL;
 
   public function __construct(
     array $configuration,
     $plugin_id,
     $plugin_definition,
-    private readonly LanguageManagerInterface $languageManager,
-    private readonly ConfigFactoryInterface $configFactory,
-    private readonly ModuleExtensionList $moduleList,
+    LanguageManagerInterface $language_manager,
+    ConfigFactoryInterface $config_factory,
+    ModuleExtensionList $module_list,
   ) {
     parent::__construct($configuration, $plugin_id, $plugin_definition);
+    $this->languageManager = $language_manager;
+    $this->configFactory = $config_factory;
+    $this->moduleList = $module_list;
   }
 
   /**
@@ -102,8 +122,10 @@ final class MandateGuideBlock extends BlockBase implements ContainerFactoryPlugi
         'person' => $this->t('An adult'),
         'minor' => $this->t('A child'),
         'company' => $this->t('A company'),
-        'association' => $this->t('An association'),
         'housing-company' => $this->t('A housing company'),
+        'association' => $this->t('An association'),
+        'foundation' => $this->t('A foundation'),
+        'estate' => $this->t('An estate of a deceased person'),
         'organisation' => $this->t('Another organisation'),
       ],
       '#default_value' => $this->configuration['principal'],
@@ -115,7 +137,7 @@ final class MandateGuideBlock extends BlockBase implements ContainerFactoryPlugi
         '' => $this->t('Let the citizen answer'),
         'on-behalf' => $this->t('For them'),
         'joint' => $this->t('Shared, and I handle it'),
-        'alone' => $this->t('I have the right to act alone'),
+        'alone' => $this->t('This service lets one person handle a shared matter alone'),
       ],
       '#default_value' => $this->configuration['situation'],
     ];
@@ -176,34 +198,44 @@ final class MandateGuideBlock extends BlockBase implements ContainerFactoryPlugi
    * {@inheritdoc}
    */
   public function build(): array {
-    $langcode = $this->pageLanguage();
+    // The language the element speaks, written on it: its no-JS paragraph and
+    // its script file follow the same language.
+    $lang = GuideMarkup::guideLanguage($this->pageLanguage());
     $attributes = GuideMarkup::attributes($this->configuration);
     $settings = $this->configFactory->get('puolesta.settings');
 
-    // One-language file on a fi/sv/en page (smaller), else the file with all three.
-    $locale = $settings->get('per_language') ? GuideMarkup::locale($langcode) : NULL;
-    $libraries = [$locale ? "puolesta/guide.$locale" : 'puolesta/guide'];
-    // Markers for the CSP subscriber: what this guide will fetch.
-    if (isset($attributes['service-channel'])) {
-      $libraries[] = 'puolesta/csp.ptv';
-    }
-    elseif (GuideMarkup::needsCatalogue(explode(' ', $attributes['theme'] ?? ''), $this->bundledSlugs())) {
-      $libraries[] = 'puolesta/csp.catalogue';
-    }
+    // One-language file (smaller), or the file with all three.
+    $library = GuideMarkup::library(
+      $settings->get('per_language') ? $lang : NULL,
+      !isset($attributes['service-channel']) && GuideMarkup::needsCatalogue(explode(' ', $attributes['theme'] ?? ''), $this->bundledSlugs()),
+      isset($attributes['service-channel']),
+    );
+    $fallback = GuideMarkup::fallbackHtml(
+      $attributes,
+      $this->catalogue(),
+      $lang,
+      GuideMarkup::texts($this->dataPath('fallback-texts.json')),
+      // The site's own translation of the English text wins (Interface
+      // translation, or the module's translations/*.po); else the module's text.
+      fn (string $english, string $language): string => (string) $this->t($english, [], [
+        'langcode' => $language,
+        'context' => GuideMarkup::TRANSLATION_CONTEXT,
+      ]),
+    );
 
     return [
       'guide' => [
         '#type' => 'html_tag',
         '#tag' => 'mandate-guide',
         // Drupal's Attribute class escapes every value.
-        '#attributes' => $attributes,
+        '#attributes' => $attributes + ['lang' => $lang],
         // Escaped by GuideMarkup::fallbackHtml() (tested), hence safe as markup.
-        '#value' => Markup::create('<p>' . GuideMarkup::fallbackHtml($attributes, $this->catalogue(), $langcode) . '</p>'),
+        '#value' => Markup::create('<p>' . $fallback . '</p>'),
       ],
-      '#attached' => ['library' => $libraries],
+      '#attached' => ['library' => [$library]],
       '#cache' => [
         'contexts' => ['languages:' . LanguageInterface::TYPE_CONTENT],
-        'tags' => ['config:puolesta.settings'],
+        'tags' => ['config:puolesta.settings', 'locale'],
       ],
     ];
   }
@@ -249,8 +281,12 @@ final class MandateGuideBlock extends BlockBase implements ContainerFactoryPlugi
     return array_values(array_filter($this->readData('themes.json')['bundled'] ?? [], 'is_string'));
   }
 
+  private function dataPath(string $file): string {
+    return $this->moduleList->getPath('puolesta') . '/data/' . $file;
+  }
+
   private function readData(string $file): array {
-    $path = $this->moduleList->getPath('puolesta') . '/data/' . $file;
+    $path = $this->dataPath($file);
     $data = is_readable($path) ? json_decode((string) file_get_contents($path), TRUE) : NULL;
     return is_array($data) ? $data : [];
   }

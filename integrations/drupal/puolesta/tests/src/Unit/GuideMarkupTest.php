@@ -44,7 +44,7 @@ final class GuideMarkupTest extends TestCase {
 
   public function testTheBlockOffersTheThemesTheElementAccepts(): void {
     $slugs = array_keys(self::catalogue());
-    $this->assertCount(229, $slugs);
+    $this->assertGreaterThanOrEqual(229, count($slugs), 'the whole catalogue, not the bundled subset');
     $refused = array_values(array_filter($slugs, fn ($slug) => GuideMarkup::themeSlug($slug) !== $slug));
     // The same slug rule as the element's (src/core/themes.ts): every catalogue slug, the longest 163 characters.
     $this->assertSame([], $refused);
@@ -133,29 +133,56 @@ final class GuideMarkupTest extends TestCase {
     $this->assertTrue(GuideMarkup::needsCatalogue([$bundled[0], 'adoptiotietojen_selvittaminen'], $bundled));
   }
 
+  /** The one fallback text (data/fallback-texts.json, copied here by the build). */
+  private static function texts(): array {
+    return GuideMarkup::texts(__DIR__ . '/../../../data/fallback-texts.json');
+  }
+
   public function testFallbackNamesTheThemeInThePageLanguage(): void {
     $catalogue = self::catalogue();
-    $fi = GuideMarkup::fallbackHtml(['theme' => 'ajoneuvotietojen_selvittaminen'], $catalogue, 'fi');
+    $fi = GuideMarkup::fallbackHtml(['theme' => 'ajoneuvotietojen_selvittaminen'], $catalogue, 'fi', self::texts());
     $this->assertStringContainsString('Valtuusasia on <strong>Ajoneuvotietojen tilaaminen</strong>.', $fi);
     $this->assertStringContainsString('<a href="https://www.suomi.fi/valtuudet">Suomi.fi-valtuudet</a>', $fi);
 
-    $sv = GuideMarkup::fallbackHtml(['theme' => 'ajoneuvotietojen_selvittaminen veroasioiden_hoito'], $catalogue, 'sv');
-    // No official Swedish name for the tax theme: the Finnish one, marked as Finnish.
-    $this->assertStringContainsString('Fullmaktsärendena är <strong>Beställning av fordonsuppgifter</strong> och <span lang="fi"><strong>Veroasioiden hoito</strong></span>.', $sv);
+    // A theme the catalogue names only in Finnish: the Finnish name, marked as Finnish, never a made-up one.
+    $finnishOnly = current(array_filter($catalogue, fn ($r) => isset($r['n']['fi']) && !isset($r['n']['sv'])));
+    $this->assertIsArray($finnishOnly, 'the catalogue has a theme without a Swedish name');
+    $sv = GuideMarkup::fallbackHtml(['theme' => 'ajoneuvotietojen_selvittaminen ' . $finnishOnly['s']], $catalogue, 'sv', self::texts());
+    $this->assertStringContainsString('Fullmaktsärendena är <strong>Beställning av fordonsuppgifter</strong> och <span lang="fi"><strong>' . GuideMarkup::escape($finnishOnly['n']['fi']) . '</strong></span>.', $sv);
     $this->assertStringContainsString('<a href="https://www.suomi.fi/fullmakter">Suomi.fi-fullmakter</a>', $sv);
 
-    $ptv = GuideMarkup::fallbackHtml(['service-channel' => '0e9c7a4b-5e0d-4b54-9a86-6e2f3c8b1d22'], $catalogue, 'en');
+    $ptv = GuideMarkup::fallbackHtml(['service-channel' => '0e9c7a4b-5e0d-4b54-9a86-6e2f3c8b1d22'], $catalogue, 'en', self::texts());
     $this->assertStringContainsString('The service description says which mandate theme is needed.', $ptv);
   }
 
-  public function testFallbackNeverShowsARawIdAndEscapesNames(): void {
-    $html = GuideMarkup::fallbackHtml(['theme' => 'avustushakemuksen_tekeminen'], self::catalogue(), 'fi');
-    $this->assertStringNotContainsString('avustushakemuksen_tekeminen', $html, 'a theme without a known name is not named');
+  public function testThreeNamesAreJoinedAsInTheBuilder(): void {
+    $html = GuideMarkup::fallbackHtml(['theme' => 'ajoneuvotietojen_selvittaminen veroasioiden_hoito adoptiotietojen_selvittaminen'],
+      self::catalogue(), 'fi', self::texts());
+    $this->assertMatchesRegularExpression('#^[^<]*Valtuusasiat ovat <strong>[^<]+</strong>, <strong>[^<]+</strong> ja <strong>[^<]+</strong>\. #u', $html);
+  }
 
-    $hostile = ['x' => ['s' => 'x', 'n' => ['fi' => '<img src=x onerror=alert(1)> & "co"']]];
-    $html = GuideMarkup::fallbackHtml(['theme' => 'x'], $hostile, 'fi');
-    $this->assertStringContainsString('<strong>&lt;img src=x onerror=alert(1)&gt; &amp; &quot;co&quot;</strong>', $html);
-    $this->assertStringNotContainsString('<img', $html);
+  public function testTheSitesTranslationWinsAndIsEscaped(): void {
+    $translate = fn (string $english, string $lang) => $english === 'Mandates are requested and given in {service}.' ? 'Valtuudet <b>palvelussa</b> {service}.' : $english;
+    $html = GuideMarkup::fallbackHtml([], [], 'fi', self::texts(), $translate);
+    $this->assertStringContainsString('Valtuudet &lt;b&gt;palvelussa&lt;/b&gt; <a href="https://www.suomi.fi/valtuudet">Suomi.fi-valtuudet</a>.', $html);
+    $this->assertStringStartsWith('Jos hoidat asiaa', $html, 'an untranslated sentence keeps the module\'s Finnish');
+  }
+
+  public function testAMissingTextFileIsAClearError(): void {
+    $this->expectException(\RuntimeException::class);
+    $this->expectExceptionMessage('reinstall the module from its release archive');
+    GuideMarkup::texts('/nonexistent/fallback-texts.json');
+  }
+
+  public function testOneLanguageDecidesElementFileAndLibrary(): void {
+    $this->assertSame('sv', GuideMarkup::guideLanguage('sv-FI'));
+    $this->assertSame('fi', GuideMarkup::guideLanguage('de'), 'the element\'s default language');
+    $this->assertSame('puolesta/guide.sv.ptv', GuideMarkup::library('sv', FALSE, TRUE));
+    $this->assertSame('puolesta/guide.catalogue', GuideMarkup::library(NULL, TRUE, FALSE));
+    $this->assertSame(['catalogue' => FALSE, 'ptv' => TRUE], GuideMarkup::libraryNeeds('puolesta/guide.sv.ptv'));
+    $this->assertSame(['catalogue' => FALSE, 'ptv' => FALSE], GuideMarkup::libraryNeeds('puolesta/guide'));
+    $this->assertNull(GuideMarkup::libraryNeeds('puolesta/guide.de'));
+    $this->assertNull(GuideMarkup::libraryNeeds('core/drupal'));
   }
 
   public function testElementHtmlEscapesAttributeValues(): void {
