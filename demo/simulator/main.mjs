@@ -26,5 +26,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     oauthPassword: env.VALTUUDET_OAUTH_PASSWORD ?? DEMO_CREDENTIALS.oauthPassword,
     redirectUris: (env.VALTUUDET_REDIRECT_URI ?? 'http://localhost:8080/valtuudet/callback').split(','),
   });
+  const redirects = (env.VALTUUDET_REDIRECT_URI ?? 'http://localhost:8080/valtuudet/callback').split(',');
   console.log(`Valtuudet simulator: ${sim.url.replace('127.0.0.1', 'localhost')}/ (client id ${env.VALTUUDET_CLIENT_ID ?? DEMO_CREDENTIALS.clientId})`);
+  console.log(`  accepts callbacks to ${redirects.join(', ')} (set VALTUUDET_REDIRECT_URI to change)`);
 }

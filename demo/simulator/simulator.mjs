@@ -191,7 +191,8 @@ ${problem ? `<p class="error" role="alert" id="problem">${escapeHtml(problem)}</
     const t = TEXTS[lang];
     const redirectUri = params.get('redirect_uri');
     if (params.get('client_id') !== clientId || !redirectUris.includes(redirectUri)) {
-      html(res, 400, `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(t.badRequest)}</title><link rel="stylesheet" href="/assets/simulator.css"></head><body><main><h1>${escapeHtml(t.badRequest)}</h1><p>${escapeHtml(t.badClient)}</p></main></body></html>`);
+      html(res, 400, `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(t.badRequest)}</title><link rel="stylesheet" href="/assets/simulator.css"></head><body><main><h1>${escapeHtml(t.badRequest)}</h1><p>${escapeHtml(t.badClient)}</p>
+<p lang="en">For developers: this simulator accepts client id <code>${escapeHtml(clientId)}</code> and the return address${redirectUris.length > 1 ? 'es' : ''} <code>${escapeHtml(redirectUris.join(', '))}</code>; this request asked for <code>${escapeHtml(String(redirectUri))}</code>. Start it with <code>VALTUUDET_REDIRECT_URI=&lt;your callback&gt;</code> (comma-separated for several).</p></main></body></html>`);
       return undefined;
     }
     const sessionId = byUserId.get(params.get('user') ?? '');
