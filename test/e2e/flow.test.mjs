@@ -163,7 +163,7 @@ describe('on-behalf flow on the demo site', () => {
     await login(page, 'fi', 'matti', 'avustushakemus');
     await chooseInSimulator(page, {optionIndex: 1, choice: 1});
     await page.waitForFunction(() => document.querySelector('acting-for-selector')?.shadowRoot?.querySelector('[part=result]'));
-    assert.match(await selectorText(page), /Sinulla ei ole organisaatiossa asemaa/);
+    assert.match(await selectorText(page), /Sinulla ei ole roolia, jolla voisit asioida organisaation puolesta tässä palvelussa/);
     assert.doesNotMatch(await selectorText(page), /ei kata/);
     assert.equal(await bannerVisible(page), false);
   });

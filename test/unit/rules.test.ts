@@ -227,7 +227,7 @@ describe('rules register: each rule is stated in every state it covers, in fi, s
       'organisation hint': {rules: ['R20', 'R21'], says: {en: /a mandate or a role in it/, fi: /valtuuden tai aseman organisaatiossa/, sv: /fullmakt eller en roll i organisationen/}},
       'denied: only allowed or not': {result: 'denied', rules: ['R10'], says: {en: /did not allow you/, fi: /ei sallinut sinun/, sv: /tillät inte/}},
       'denied: in force, right theme': {result: 'denied', rules: ['R2', 'R6'], says: {en: /in force and covers the right mandate theme/, fi: /voimassa ja koskee oikeaa valtuusasiaa/, sv: /giltig och gäller rätt fullmaktsärende/}},
-      'no-role: the register role': {result: 'no-role', rules: ['R20'], says: {en: /no role in the organisation/, fi: /ei ole organisaatiossa asemaa/, sv: /ingen roll i organisationen/}},
+      'no-role: the register role': {result: 'no-role', rules: ['R20'], says: {en: /no role that lets you act for the organisation in this service/, fi: /ei ole roolia, jolla voisit asioida organisaation puolesta tässä palvelussa/, sv: /ingen roll som ger dig rätt att uträtta ärenden för organisationen här/}},
       'no-role: who gives the mandate': {result: 'no-role', rules: ['R21'], says: {en: /may sign for the organisation/, fi: /nimenkirjoitusoikeus/, sv: /teckna organisationens namn/}},
     };
     for (const [name, spec] of Object.entries(SELECTOR)) {

@@ -99,7 +99,7 @@ describe('<acting-for-selector>', () => {
     ['cancelled', 'cancelled'],
     ['denied', 'did not allow you'],
     ['expired', 'session ended'],
-    ['no-role', 'no role in the organisation'],
+    ['no-role', 'no role that lets you act for the organisation in this service'],
     ['error', 'went wrong'],
     ['<script>', 'went wrong'],
   ]) {

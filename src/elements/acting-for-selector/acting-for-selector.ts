@@ -202,7 +202,7 @@ export class ActingForSelector extends LitElement {
         ];
       case 'no-role':
         return [
-          msg('You have no role in the organisation that lets you act for it, so you are acting as yourself.', {id: 'sm'}),
+          msg('You have no role that lets you act for the organisation in this service, so you are acting as yourself.', {id: 'sm'}),
           msg('Ask someone who may sign for the organisation to give you a mandate.', {id: 'sn'}),
         ];
       case 'expired':

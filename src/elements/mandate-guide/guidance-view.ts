@@ -49,7 +49,7 @@ export function situationOptions(p?: Principal): {value: Situation; label: strin
       label: msg('We share the matter, and I handle it', {id: 'wm'}),
       hint: p !== undefined && isOrganisation(p)
         ? msg('For example, two people must sign for the organisation together.', {id: 'wo'})
-        : msg('For example, co-owners or both guardians decide together.', {id: 'q10'}),
+        : msg('For example, the co-owners of a property decide together.', {id: 'q10'}),
     },
   ];
 }
@@ -68,7 +68,7 @@ export function verdictHeadline(g: Guidance): string {
     case 'minor-mandate':
       return msg('You need a mandate that the guardians give on the child’s behalf.', {id: 'q6'});
     case 'minor-joint':
-      return msg('Every guardian must agree: they give the one who handles the matter a mandate on the child’s behalf.', {id: 'q7'});
+      return msg('If the service requires every guardian’s consent, they give the one who handles the matter a mandate on the child’s behalf.', {id: 'q7'});
     case 'org-role':
       return msg('If a register shows that you may represent the organisation and this service accepts that role, you need no mandate. Otherwise you need one.', {id: 'q8'});
     case 'org-mandate':
@@ -170,7 +170,7 @@ function noteText(note: NoteId): string {
     case 'revoke':
       return msg('Whoever gave the mandate (for a child, any guardian) can revoke it at any time. The mandate holder is not notified.', {id: 'p5'});
     case 'offline':
-      return msg('The same rule applies when you handle the matter on the phone or at the service point.', {id: 'v1o'});
+      return msg('The same rules apply on the phone or at the service point.', {id: 'v1o'});
   }
 }
 
