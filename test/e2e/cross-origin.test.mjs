@@ -10,7 +10,7 @@ import {createDemoServer, cspFor} from '../../demo/server.mjs';
 import {pagePath} from '../../demo/pages.mjs';
 import {identityCodes} from '../fixtures/session-cases.mjs';
 import {axeViolations} from './axe.mjs';
-import {launch, root, serve, watch} from './support.mjs';
+import {launch, root, serve, watch, actForAnni as loginAndChooseAnni} from './support.mjs';
 
 const bannerShown = () => !!document.querySelector('acting-for-banner')?.shadowRoot?.querySelector('[part=banner]');
 const bannerText = (page) => page.locator('acting-for-banner').evaluate((el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
@@ -55,16 +55,7 @@ describe('banner on another origin of the same site', () => {
 
   /** Logs in on the e-service and picks Anni in the simulator: the browser now acts for her. */
   async function actForAnni(page, lang = 'fi') {
-    await page.goto(`${demo.url}${pagePath(lang, 'asiointi')}`);
-    await page.locator('main a.button').click();
-    await page.locator('form.eservice button[type=submit]').click();
-    const selector = page.locator('acting-for-selector');
-    await selector.getByRole('radio').nth(1).check();
-    await selector.getByRole('button').first().click();
-    await page.waitForURL(`${demo.simulatorUrl}/**`);
-    await page.locator('input[name=choice]').first().check();
-    await page.locator('button[value=continue]').click();
-    await page.waitForURL(`${demo.url}/**`);
+    await loginAndChooseAnni(page, demo, pagePath(lang, 'asiointi'));
     await page.waitForFunction(bannerShown);
   }
 

@@ -65,3 +65,20 @@ export async function watch(page) {
 /** Text of a custom element's shadow root, whitespace folded. */
 export const shadowText = (page, selector) =>
   page.$eval(selector, (el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
+
+/**
+ * On the demo's e-service: logs in as the first demo user and picks the first principal (Anni) in the simulator,
+ * as a citizen would. Resolves once the browser is back on the demo.
+ */
+export async function actForAnni(page, demo, path = '/asiointi.html') {
+  await page.goto(`${demo.url}${path}`);
+  await page.locator('main a.button').click();
+  await page.locator('form.eservice button[type=submit]').click();
+  const selector = page.locator('acting-for-selector');
+  await selector.getByRole('radio').nth(1).check();
+  await selector.getByRole('button').first().click();
+  await page.waitForURL(`${demo.simulatorUrl}/**`);
+  await page.locator('input[name=choice]').first().check();
+  await page.locator('button[value=continue]').click();
+  await page.waitForURL(`${demo.url}/**`);
+}

@@ -57,12 +57,15 @@ describe('cross-site /valtuudet/start', () => {
 });
 
 describe('cross-site /valtuudet/start in a real browser', () => {
+  let launch;
+  let serve;
+  let actForAnni;
   let demo;
   let attacker;
   let browser;
   before(async () => {
     const {createDemoServer} = await import('../../demo/server.mjs');
-    const {launch, serve} = await import('../e2e/support.mjs');
+    ({launch, serve, actForAnni} = await import('../e2e/support.mjs'));
     demo = await createDemoServer({port: 0, log: () => {}});
     // Visited as http://localhost:…, another site than the demo's 127.0.0.1 (a site ignores the port).
     attacker = await serve({pages: {'/prize.html': `<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>Voitit!</title></head>
@@ -79,18 +82,7 @@ describe('cross-site /valtuudet/start in a real browser', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     // Log in on the demo e-service and choose Anni, as a citizen would.
-    await page.goto(`${demo.url}/asiointi.html`);
-    await page.locator('main a.button').click();
-    await page.locator('input[name=user][value=matti]').check();
-    await page.locator('form.eservice button[type=submit]').click();
-    await page.waitForURL('**/asiointi.html');
-    const selector = page.locator('acting-for-selector');
-    await selector.getByRole('radio').nth(1).check();
-    await selector.getByRole('button').first().click();
-    await page.waitForURL(`${demo.simulatorUrl}/**`);
-    await page.locator('input[name=choice]').first().check();
-    await page.locator('button[value=continue]').click();
-    await page.waitForURL(`${demo.url}/**`);
+    await actForAnni(page, demo);
     const actingFor = () => page.evaluate(() => fetch('/valtuudet/session').then((r) => r.json())).then((s) => s.actingFor?.name);
     assert.equal(await actingFor(), 'Anni Emilia Kumpulainen');
 
