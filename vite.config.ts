@@ -135,6 +135,23 @@ function lookupsConfig(): UserConfig {
   };
 }
 
+/**
+ * Script-tag builds only: the rule ids ('R12', 'R20 R21') that every text carries in code (docs/rules.md) are
+ * for the rules tests and the review page, which use the source and the npm build. The size-budgeted files leave
+ * them out; the texts and the logic are the same.
+ */
+function stripRuleIds(): Plugin {
+  return {
+    name: 'puolesta-strip-rule-ids',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/(core|elements)\/.*\.ts$/.test(id) || /\.test\.ts$/.test(id)) return null;
+      const out = code.replace(/'R\d{1,2}(?: R\d{1,2})*'/g, "''");
+      return out === code ? null : {code: out, map: null};
+    },
+  };
+}
+
 /** The catalogue the script-tag files find next to themselves, byte for byte as publicDir copies it. */
 const catalogueIntegrity = () => `sha384-${createHash('sha384').update(readFileSync('src/generated/public/mandate-themes.json')).digest('base64')}`;
 const lookupsIntegrity = () => `sha384-${createHash('sha384').update(readFileSync('dist/cdn/puolesta-lookups.js')).digest('base64')}`;
@@ -145,7 +162,7 @@ export default defineConfig(({mode}) => {
   const single = /^cdn-(fi|sv|en)$/.exec(mode)?.[1];
   return mode === 'cdn' || single
     ? {
-        plugins: [minifyTemplatesPlugin(), shortStateNamesPlugin(), single ? oneLanguage(single) : allLanguages()],
+        plugins: [minifyTemplatesPlugin(), shortStateNamesPlugin(), stripRuleIds(), single ? oneLanguage(single) : allLanguages()],
         resolve: {
           alias: [
             // The generated locale modules only need `str`; the package index would add hashing and runtime setup.

@@ -195,7 +195,8 @@ function guardianOfAdult(): TemplateResult {
     <p>${msg('A guardian can handle their money matters without a mandate where the e-service allows it; a public guardian only where it has turned this on (possible since 20 January 2026).', {id: 'pe'})}</p>`;
 }
 
-const rulesAttr = (rules: readonly RuleId[]) => rules.join(' ');
+// Empty in the script-tag builds, which leave the ids out (vite.config.ts, stripRuleIds): then no attribute.
+const rulesAttr = (rules: readonly RuleId[]) => rules.join(' ').trim() || nothing;
 /** One list item: every step, reason and note shares this template. */
 const li = (text: string, rules: readonly RuleId[]) => html`<li data-rules=${rulesAttr(rules)}>${text}</li>`;
 
