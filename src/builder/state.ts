@@ -5,7 +5,7 @@
 import {LOCALES, toLocale, type Locale} from '../core/locale.js';
 import {parseThemeList} from '../core/themes.js';
 import {parsePrincipal, parseSituation, type Principal, type Situation} from '../core/triage.js';
-import {isLoopbackHost} from '../core/acting-for.js';
+import {isSecureUrl} from '../core/acting-for.js';
 
 export const PAGE_LANGS = [...LOCALES, 'multi'] as const;
 /** One language (a per-language file), or a page that switches language (the all-language file). */
@@ -48,8 +48,7 @@ export function parseFilesFolder(raw: unknown): string | undefined {
   } catch {
     return undefined;
   }
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-  if (!secure || url.username || url.password || url.search || url.hash) return undefined;
+  if (!isSecureUrl(url) || url.username || url.password || url.search || url.hash) return undefined;
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url.href;
 }

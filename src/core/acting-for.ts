@@ -83,6 +83,9 @@ export function buildStartUrl(startUrl: string, pageHref: string, mode: Mode, re
 /** Host names that stay on this machine: the one place plain http is accepted (local development). */
 export const isLoopbackHost = (hostname: string) => hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
 
+/** https, or plain http to this machine only. */
+export const isSecureUrl = (url: URL) => url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+
 /**
  * Where the banner may read the session, stop, or send the citizen to switch: this page's origin, or another
  * origin over https (the municipality's e-service, e.g. from www.kunta.fi to asiointi.kunta.fi). Plain http to

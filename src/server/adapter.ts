@@ -171,7 +171,16 @@ export function displayName(raw: string): string {
   return given.length ? `${given.join(' ')} ${surname}` : clean;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object';
+/**
+ * A record this adapter sealed, if it opens and has the string fields named; anything else (forged, altered, from
+ * an older release) is none. Also gives the user key function of the key that sealed it.
+ */
+function unseal<T>(sealer: Sealer, sealed: string | undefined, ...fields: Array<keyof T & string>) {
+  const opened = sealer.open(sealed);
+  const value = opened?.value as Record<string, unknown> | null | undefined;
+  if (!opened || !value || typeof value !== 'object' || fields.some((f) => typeof value[f] !== 'string')) return undefined;
+  return {record: value as T, userKey: opened.userKey};
+}
 
 /**
  * What the adapter refuses to start without, named with the option and its environment variable: a service
@@ -432,22 +441,21 @@ export class ValtuudetAdapter {
     const {state} = await this.load(request, user);
     const pending = state?.pending === stateKey ? undefined : state?.pending;
     const outcome: StoredOutcome = {sid: oldKey, result, returnPath: flow.returnPath};
-    let cookies: string[] = [];
-    if (result === 'ok' && acting) {
+    const ok = result === 'ok' && acting;
+    if (ok) {
       if (state?.acting) await this.unregister(state.acting.mode, state.acting.valtuudetSession);
-      const newSid = randomToken();
+      outcome.newSid = randomToken();
+      outcome.newSidHash = sha256(outcome.newSid);
       const now = this.now();
-      await this.save(sha256(newSid), {userKey: this.sealer.userKey(user.hetu), created: now, lastSeen: now, pending, acting});
-      Object.assign(outcome, {newSid, newSidHash: sha256(newSid)});
-      await this.store.set(`done:${stateKey}`, this.sealer.seal(outcome), OUTCOME_TTL_MS);
-      await this.store.delete(oldKey);
-      cookies = [this.cookie(newSid, request)];
+      await this.save(outcome.newSidHash, {userKey: this.sealer.userKey(user.hetu), created: now, lastSeen: now, pending, acting});
     } else {
       await this.unregister(flow.mode, flow.valtuudetSession);
-      // The outcome first: a reload that finds the flow gone from the state finds its answer.
-      await this.store.set(`done:${stateKey}`, this.sealer.seal(outcome), OUTCOME_TTL_MS);
-      if (state) await this.saveOrDelete(oldKey, {...state, pending});
     }
+    // The outcome before the old state changes: a reload that finds the flow gone from the state finds its answer.
+    await this.store.set(`done:${stateKey}`, this.sealer.seal(outcome), OUTCOME_TTL_MS);
+    if (ok) await this.store.delete(oldKey);
+    else if (state) await this.saveOrDelete(oldKey, {...state, pending});
+    const cookies = outcome.newSid ? [this.cookie(outcome.newSid, request)] : [];
     this.log({route: 'callback', outcome: result, mode: type, reason});
     return redirect(returnLocation(flow.returnPath, result), cookies);
   }
@@ -459,8 +467,7 @@ export class ValtuudetAdapter {
   private async answerFinished(request: HostRequest, stateKey: string, cookieKey: string, inProgress: boolean, returnPath = '/'): Promise<Reply> {
     const deadline = Date.now() + (inProgress ? CALLBACK_WAIT_MS : 0);
     for (;;) {
-      const opened = this.sealer.open(await this.store.get(`done:${stateKey}`));
-      const outcome = opened && isRecord(opened.value) ? (opened.value as unknown as StoredOutcome) : undefined;
+      const outcome = unseal<StoredOutcome>(this.sealer, await this.store.get(`done:${stateKey}`), 'sid', 'result', 'returnPath')?.record;
       if (outcome && (outcome.sid === cookieKey || outcome.newSidHash === cookieKey)) {
         this.log({route: 'callback', outcome: `repeated: ${outcome.result}`});
         const issue = outcome.newSid && outcome.newSidHash !== cookieKey ? [this.cookie(outcome.newSid, request)] : [];
@@ -529,8 +536,8 @@ export class ValtuudetAdapter {
     if (!sid) return {key: '', state: undefined, user: knownUser};
     const key = sha256(sid);
     const user = knownUser ?? (await this.options.getUser(request)) ?? undefined;
-    const opened = this.sealer.open(await this.store.get(key));
-    let state = opened && isRecord(opened.value) && typeof opened.value.userKey === 'string' ? (opened.value as unknown as StoredState) : undefined;
+    const opened = unseal<StoredState>(this.sealer, await this.store.get(key), 'userKey');
+    let state = opened?.record;
     if (opened && state) {
       const now = this.now();
       const reason = !user?.hetu || !sameKey(state.userKey, opened.userKey(user.hetu)) ? 'user changed'
@@ -554,17 +561,14 @@ export class ValtuudetAdapter {
 
   /** A flow record read back: only when sealed by us for this user. */
   private openFlow(sealed: string | undefined, user: HostUser): StoredFlow | undefined {
-    const opened = this.sealer.open(sealed);
-    if (!opened || !isRecord(opened.value) || typeof opened.value.sid !== 'string' || typeof opened.value.userKey !== 'string') return undefined;
-    const flow = opened.value as unknown as StoredFlow;
-    return sameKey(flow.userKey, opened.userKey(user.hetu)) ? flow : undefined;
+    const opened = unseal<StoredFlow>(this.sealer, sealed, 'sid', 'userKey');
+    return opened && sameKey(opened.record.userKey, opened.userKey(user.hetu)) ? opened.record : undefined;
   }
 
   /** Takes an unfinished flow out of the store and ends its Valtuudet session. */
   private async abandonFlow(stateKey: string): Promise<void> {
-    const opened = this.sealer.open(await this.store.take(`flow:${stateKey}`));
-    const flow = opened && isRecord(opened.value) ? (opened.value as unknown as StoredFlow) : undefined;
-    if (flow?.valtuudetSession) await this.unregister(flow.mode, flow.valtuudetSession);
+    const flow = unseal<StoredFlow>(this.sealer, await this.store.take(`flow:${stateKey}`), 'valtuudetSession')?.record;
+    if (flow) await this.unregister(flow.mode, flow.valtuudetSession);
   }
 
   private themesFor(returnPath: string): string[] {

@@ -8,7 +8,7 @@
  * - Return paths: the core rule (safeReturnPath) on the value, then the result parameter added, then the rule
  *   again on what will be sent — the check is made on the `Location` itself.
  */
-import {isLoopbackHost} from '../core/acting-for.js';
+import {isSecureUrl} from '../core/acting-for.js';
 import {safeReturnPath} from '../core/return-path.js';
 
 /** Origins as given in configuration: a list or a comma / space separated string. */
@@ -39,7 +39,7 @@ function originProblem(item: string): string | undefined {
   } catch {
     return 'is not an origin like https://www.example.fi';
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) return 'must use https';
+  if (!isSecureUrl(url)) return 'must use https';
   if (url.username || url.password) return 'must not carry a user name or password';
   if (url.origin !== item) return `must be only the origin (${url.origin}), without a path, query or trailing slash`;
   return undefined;

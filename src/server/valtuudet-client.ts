@@ -5,7 +5,7 @@
  * The client logs nothing: the adapter decides what to log.
  */
 import {randomUUID} from 'node:crypto';
-import {isLoopbackHost} from '../core/acting-for.js';
+import {isSecureUrl} from '../core/acting-for.js';
 import {authorizationHeader, CHECKSUM_HEADER} from './checksum.js';
 
 export interface ValtuudetClientConfig {
@@ -69,7 +69,7 @@ export class ValtuudetClient {
       } catch {
         url = undefined;
       }
-      if (!url || (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname)))) {
+      if (!url || !isSecureUrl(url)) {
         throw new Error(`Valtuudet client: ${name} must be an https:// address (http:// only on localhost)`);
       }
     }
