@@ -4,3 +4,4 @@ export * from './triage.js';
 export * from './ptv.js';
 export * from './acting-for.js';
 export * from './return-path.js';
+export * from './prerender.js';

@@ -126,9 +126,26 @@ export class MandateGuide extends LitElement {
   #unwatchLang?: () => void;
   #ptvAbort?: AbortController;
 
+  /** The page pre-rendered this guide (a declarative shadow root, docs/host-page.md); the first render replaces it. */
+  #prerendered = !!this.shadowRoot;
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.#unwatchLang = watchLang(this);
+  }
+
+  protected override shouldUpdate(): boolean {
+    // The pre-rendered guidance stays while the full catalogue loads: rendering now would only say "loading".
+    if (this.#prerendered && this.#catalogueLoading) this.#loadCatalogueIfNeeded();
+    else return true;
+    return false;
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    // Lit would add to the declarative root: empty it in the same task as the render, so no frame shows it empty.
+    if (this.#prerendered) this.renderRoot.replaceChildren();
+    this.#prerendered = false;
+    super.update(changed);
   }
 
   override disconnectedCallback(): void {
