@@ -7,6 +7,7 @@
 import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {GlobalRegistrator} from '@happy-dom/global-registrator';
+import postcss from 'postcss';
 
 const LOCALES = ['fi', 'sv', 'en'];
 const {version} = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -121,13 +122,23 @@ function wrap(node) {
   return {childNodes: [node]};
 }
 
-// The stylesheet: the element's own styles, then what only pre-rendered markup needs.
-const css = `${MandateGuide.elementStyles.map((s) => s.cssText.trim()).join('\n')}
+// The stylesheet: the element's own styles, then what only pre-rendered markup needs. Every selector is put
+// under :host, so the same file linked in <head> (docs/host-page.md) styles nothing of the page: :host matches
+// only inside a shadow tree. In the shadow root the rules match the same elements with the same order among them.
+const underHost = (source) => {
+  const tree = postcss.parse(source);
+  tree.walkRules((rule) => {
+    if (rule.parent?.type === 'atrule' && /keyframes$/.test(rule.parent.name)) return;
+    rule.selectors = rule.selectors.map((selector) => (selector.startsWith(':host') ? selector : `:host ${selector}`));
+  });
+  return tree.toString();
+};
+const css = `${underHost(MandateGuide.elementStyles.map((s) => s.cssText.trim()).join('\n'))}
 /* Pre-rendered markup only: the page's no-JS text shows when scripting is off, and controls that need a script hide. */
-.no-js { display: none; }
+:host .no-js { display: none; }
 @media (scripting: none) {
-  .no-js { display: block; }
-  .questions, .copy { display: none; }
+  :host .no-js { display: block; }
+  :host .questions, :host .copy { display: none; }
 }
 `;
 const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;

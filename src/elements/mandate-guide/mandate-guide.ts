@@ -134,17 +134,15 @@ export class MandateGuide extends LitElement {
     this.#unwatchLang = watchLang(this);
   }
 
-  protected override shouldUpdate(): boolean {
-    // The pre-rendered guidance stays while the full catalogue loads: rendering now would only say "loading".
-    if (this.#prerendered && this.#catalogueLoading) this.#loadCatalogueIfNeeded();
-    else return true;
-    return false;
-  }
-
   protected override update(changed: PropertyValues<this>): void {
-    // Lit would add to the declarative root: empty it in the same task as the render, so no frame shows it empty.
-    if (this.#prerendered) this.renderRoot.replaceChildren();
-    this.#prerendered = false;
+    if (this.#prerendered) {
+      // The pre-rendered guidance stays while the full catalogue loads (updated() loads it): rendering now would
+      // only say "loading". Then lit would add to the declarative root: it is emptied in the same task as the
+      // render, so no frame shows it empty.
+      if (this.#catalogueLoading) return;
+      this.renderRoot.replaceChildren();
+      this.#prerendered = false;
+    }
     super.update(changed);
   }
 

@@ -15,9 +15,6 @@ export const guideStyles = css`
     background: var(--_surface);
     padding: var(--_s2) var(--_s3);
   }
-  .fallback:empty {
-    display: none;
-  }
   .questions {
     margin: var(--_s3) 0;
   }
