@@ -138,7 +138,7 @@ function lookupsConfig(): UserConfig {
 /**
  * Script-tag builds only: the rule ids ('R12', 'R20 R21') that every text carries in code (docs/rules.md) are
  * for the rules tests and the review page, which use the source and the npm build. The size-budgeted files leave
- * them out; the texts and the logic are the same.
+ * them out, and the data-rules attributes with them; the texts and the logic are the same.
  */
 function stripRuleIds(): Plugin {
   return {
@@ -146,7 +146,10 @@ function stripRuleIds(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!/\/src\/(core|elements)\/.*\.ts$/.test(id) || /\.test\.ts$/.test(id)) return null;
-      const out = code.replace(/'R\d{1,2}(?: R\d{1,2})*'/g, "''");
+      const out = code
+        .replace(/'R\d{1,2}(?: R\d{1,2})*'/g, "''")
+        // and the attributes that would carry them in the markup
+        .replace(/ data-rules=(?:\$\{[^}]*\}|"[^"]*")/g, '');
       return out === code ? null : {code: out, map: null};
     },
   };

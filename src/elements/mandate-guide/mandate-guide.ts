@@ -134,13 +134,19 @@ export class MandateGuide extends LitElement {
     this.#unwatchLang = watchLang(this);
   }
 
+  protected override shouldUpdate(): boolean {
+    // The pre-rendered guidance stays while the full catalogue loads: rendering now would only say "loading".
+    if (!this.#prerendered || !this.#catalogueLoading) return true;
+    this.#loadCatalogueIfNeeded();
+    return false;
+  }
+
   protected override update(changed: PropertyValues<this>): void {
     if (this.#prerendered) {
-      // The pre-rendered guidance stays while the full catalogue loads (updated() loads it): rendering now would
-      // only say "loading". Then lit would add to the declarative root: it is emptied in the same task as the
-      // render, so no frame shows it empty.
-      if (this.#catalogueLoading) return;
+      // Lit would add to the declarative root, before its first child: empty it in the same task as the render,
+      // so no frame shows it empty, and render into the empty root.
       this.renderRoot.replaceChildren();
+      this.renderOptions.renderBefore = null;
       this.#prerendered = false;
     }
     super.update(changed);
