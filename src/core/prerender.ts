@@ -9,6 +9,7 @@
  * go, a card's index and the first theme's page on Suomi.fi. Everything in the pack is already escaped HTML.
  */
 import type {Locale} from './locale.js';
+import {parseThemeList} from './themes.js';
 
 export interface PrerenderPack {
   version: string;
@@ -22,7 +23,7 @@ export interface PrerenderPack {
 
 export interface PrerenderOptions {
   locale: Locale;
-  /** Theme slugs, validated; at most the element's limit. */
+  /** Theme ids as the `theme` attribute takes them (slugs or URIs); read the way the element reads them. */
   themes: readonly string[];
   principal?: string;
   situation?: string;
@@ -50,10 +51,12 @@ export const frameKey = (locale: string, principal: string, situation: string, c
  * preset it does not know): the page then carries the plain element, which works as before.
  */
 export function prerenderGuide(pack: PrerenderPack, options: PrerenderOptions): string | null {
-  const {locale, themes} = options;
+  const {locale} = options;
+  // Read as the element reads its attribute: duplicates once, at most its limit, any unreadable id → not pre-rendered.
+  const {slugs: themes, invalid} = parseThemeList(options.themes.join(' '));
   const frame = pack.frames[frameKey(locale, options.principal ?? '', options.situation ?? '', themes.length)];
   const cards = pack.cards[locale];
-  if (frame === undefined || !cards || themes.some((slug) => !Object.hasOwn(cards, slug))) return null;
+  if (invalid.length || frame === undefined || !cards || themes.some((slug) => !Object.hasOwn(cards, slug))) return null;
   const level = Number.isInteger(options.headingLevel) && options.headingLevel! >= 1 && options.headingLevel! <= 6 ? options.headingLevel! : 2;
   const copy = frame.includes(COPY_CARDS);
   const cardHtml = themes

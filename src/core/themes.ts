@@ -134,7 +134,7 @@ export function parseCatalogueJson(json: unknown): ThemeRecord[] {
     const out: Texts = {};
     for (const l of ['fi', 'sv', 'en'] as const) {
       const t = (value as Record<string, unknown>)[l];
-      if (typeof t === 'string' && t.trim()) out[l] = t.trim().slice(0, 500);
+      if (typeof t === 'string' && t.trim()) out[l] = t.trim().slice(0, 2000); // DVV's longest text is under 800 characters
     }
     return Object.keys(out).length ? out : undefined;
   };

@@ -17,7 +17,8 @@ import {ENGINES, launchEngine, waitFor} from '../engines/driver.mjs';
 import {root, serve, STRICT_CSP} from './support.mjs';
 
 const engines = (process.env.PUOLESTA_ENGINES ?? ENGINES.join(',')).split(',').map((e) => e.trim()).filter(Boolean);
-const {prerenderGuide, prerenderHeadLink} = await import(join(root, 'dist/lib/core.js'));
+const core = await import(join(root, 'dist/lib/core.js'));
+const {prerenderGuide, prerenderHeadLink} = core;
 const {version} = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 const FOLDER = `/dist/cdn/${version}/`;
 const pack = JSON.parse(await readFile(join(root, FOLDER, 'prerender.json'), 'utf8'));
@@ -53,10 +54,36 @@ ${script ? scriptTag(`puolesta.${c.lang}.js`) : ''}
 <p id="after">Ohjeen jälkeen sivu jatkuu.</p></main></body></html>`;
 }
 
+/**
+ * One page per language with a guide for every frame in the pack (every principal × situation × theme count) and
+ * every theme card (each theme alone, among the themes and in the "choose" box), at heading levels 2 to 6.
+ */
+function everyPiece(lang) {
+  const guides = [];
+  const {PRINCIPALS, SITUATIONS} = core;
+  const levels = [2, 3, 4, 5, 6];
+  for (const principal of ['', ...PRINCIPALS]) {
+    for (const situation of ['', ...SITUATIONS]) {
+      for (const count of [0, 1, 2]) guides.push({themes: municipal.slice(count, count * 2), principal, situation, level: levels[guides.length % 5]});
+    }
+  }
+  for (const [i, {s: slug}] of catalogue.entries()) {
+    guides.push({themes: [slug], level: levels[i % 5]}, {themes: [municipal[0], slug], principal: 'person', situation: 'on-behalf', level: levels[(i + 2) % 5]});
+  }
+  const markup = guides.map((c) => {
+    const attrs = [c.themes.length ? ` theme="${c.themes.join(' ')}"` : '', c.principal ? ` principal="${c.principal}"` : '',
+      c.situation ? ` situation="${c.situation}"` : '', ` heading-level="${c.level}"`].join('');
+    const template = prerenderGuide(pack, {locale: lang, themes: c.themes, principal: c.principal, situation: c.situation, headingLevel: c.level, folder: FOLDER});
+    assert.ok(template, JSON.stringify(c));
+    return `<mandate-guide lang="${lang}"${attrs}>${template}</mandate-guide>`;
+  });
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>all</title>${prerenderHeadLink(pack, FOLDER)}</head><body>${markup.join('\n')}</body></html>`;
+}
+
 // In-page helpers (self-contained: each runs in the browser).
 /** The guide's shadow tree as elements, sorted attributes and text; ids and names without the instance prefix. */
-const snapshot = () => {
-  const root = document.querySelector('mandate-guide').shadowRoot;
+const snapshot = (index = 0) => {
+  const root = document.querySelectorAll('mandate-guide')[index].shadowRoot;
   const out = [];
   const walk = (node) => {
     for (const c of node.childNodes) {
@@ -145,6 +172,7 @@ for (const engine of engines) {
       });
       // Markup an older release pre-rendered: another structure, text and stylesheet.
       pages['/old.html'] = page(CASES[1], {pre: `<template shadowrootmode="open"><link rel="stylesheet" href="/dist/cdn/0.0.9/puolesta-guide.css"><section class="guide old"><h2>Vanha ohje</h2><p>Vanhan version teksti.</p></section></template>`});
+      for (const lang of ['fi', 'sv', 'en']) pages[`/all-${lang}.html`] = everyPiece(lang);
       server = await serve({pages, headers: {'Content-Security-Policy': STRICT_CSP}});
       browser = await launchEngine(engine);
       await mkdir(results, {recursive: true});
@@ -186,6 +214,28 @@ for (const engine of engines) {
         });
       });
     }
+
+    it('every frame and theme card in the pack is what the element renders (fi, sv, en)', async () => {
+      await withPage({}, async (tab) => {
+        for (const lang of ['fi', 'sv', 'en']) {
+          await tab.goto(`${server.url}/all-${lang}.html`);
+          const count = await tab.evaluate(() => document.querySelectorAll('mandate-guide').length);
+          const all = `Array.from({length: ${count}}, (_, i) => (${snapshot})(i))`;
+          const before = await tab.evaluateExpression(all);
+          await tab.evaluate(addScript, `${FOLDER}puolesta.${lang}.js`, integrity[`puolesta.${lang}.js`].integrity);
+          await waitFor(tab, 'every guide to be rendered by the element', () => customElements.get('mandate-guide') &&
+            [...document.querySelectorAll('mandate-guide')].every((el) => !el.shadowRoot.querySelector('link') && !el.shadowRoot.querySelector('.loading')));
+          const after = await tab.evaluateExpression(all);
+          const at = (a, b) => [...a].findIndex((ch, k) => ch !== b[k]);
+          const differing = before.map((b, i) => {
+            if (b === after[i]) return null;
+            const k = Math.max(0, at(b, after[i]) - 150);
+            return {i, pre: b.slice(k, k + 400), element: after[i].slice(k, k + 400)};
+          }).filter(Boolean);
+          assert.deepEqual(differing.slice(0, 2), [], `${differing.length} of ${count} guides differ (${lang})`);
+        }
+      });
+    });
 
     it('with the deferred script in the page, the guide is taken over once, without errors', async () => {
       await withPage({}, async (tab) => {
