@@ -210,11 +210,7 @@ describe(`WordPress block plugin in WordPress ${NEWEST} (Playground, PHP-WASM)`,
     await context.close();
   });
 
-  // Fails today in the element, not the plugin: LitElement.createRenderRoot() takes the declarative root's first
-  // child as renderOptions.renderBefore, MandateGuide.update() then empties the root, and lit's first render throws
-  // NotFoundError (insertBefore). Fix in src/elements/mandate-guide/mandate-guide.ts update(): after
-  // replaceChildren(), set this.renderOptions.renderBefore = null. Remove `todo` when that is in.
-  it('with JavaScript on, the element takes over the pre-rendered root with no error', {todo: 'element fix: renderBefore after emptying the declarative root'}, async () => {
+  it('with JavaScript on, the element takes over the pre-rendered root with no error', async () => {
     const page = await publish('Opas JS', `<!-- wp:puolesta/mandate-guide {"theme":"${THREE.join(' ')}","principal":"person","headingLevel":3} /-->`);
     const ours = (u) => u.includes('/plugins/puolesta/');
     // JavaScript on: the element takes over the same root, with no error and nothing refused by SRI.
