@@ -12,7 +12,7 @@ import yazl from 'yazl';
 const {version} = JSON.parse(readFileSync('package.json', 'utf8'));
 const module = 'integrations/drupal/puolesta';
 const needed = ['puolesta.libraries.yml', 'data/releases.json', 'data/themes.json', 'data/fallback-texts.json',
-  'translations/fi.po', 'translations/sv.po', 'composer.json'];
+  `data/prerender/${version}.json`, 'src/Prerender.php', 'translations/fi.po', 'translations/sv.po', 'composer.json'];
 const missing = needed.filter((file) => !existsSync(join(module, file)));
 if (missing.length) {
   console.error(`drupal: ${missing.join(', ')} missing in ${module}; run npm run build`);

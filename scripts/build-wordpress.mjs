@@ -1,5 +1,5 @@
 // After cdn-versions.mjs: the WordPress plugin gets its own copy of the pinned release (dist/cdn/<version>/ →
-// integrations/wordpress/puolesta/assets/<version>/, git-ignored), its translations (languages/, git-ignored),
+// integrations/wordpress/puolesta/assets/<version>/, git-ignored; prerender.json and puolesta-guide.css included), its translations (languages/, git-ignored),
 // and the installable plugin zip is written to dist/integrations/puolesta-wordpress-<version>.zip (one top folder,
 // puolesta/, as WordPress's uploader expects).
 // Translations: every string of edit.js (__(), in the editor's script) and of block.json (title, description,
@@ -8,7 +8,7 @@
 // the editor's own strings come from integrations/wordpress/editor-translations.json. A string with neither
 // stops the build. Written as WordPress reads them: languages/puolesta-<locale>-<script handle>.json (Jed, for
 // wp_set_script_translations) and languages/puolesta-<locale>.po/.mo (load_plugin_textdomain).
-import {cpSync, createWriteStream, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import gettextParser from 'gettext-parser';
 import yazl from 'yazl';
@@ -73,6 +73,14 @@ if (missing.length) {
 
 rmSync(join(plugin, 'assets'), {recursive: true, force: true});
 cpSync(release, join(plugin, 'assets', version), {recursive: true});
+// The render callback pre-renders the guide from the release's pack with includes/Prerender.php (written by
+// gen-integrations.mjs from integrations/shared/); without them every page would fall back to the plain element.
+for (const file of [`assets/${version}/prerender.json`, `assets/${version}/puolesta-guide.css`, 'includes/Prerender.php']) {
+  if (!existsSync(join(plugin, file))) {
+    console.error(`wordpress: ${file} missing in ${plugin}; run npm run build`);
+    process.exit(1);
+  }
+}
 
 const files = (dir) => readdirSync(dir).flatMap((name) => {
   const path = join(dir, name);

@@ -3,6 +3,9 @@
 //   dist/editor/web-types.json                JetBrains web-types (custom-element-jet-brains-integration)
 //   integrations/drupal/puolesta/puolesta.libraries.yml, data/{releases,themes,fallback-texts}.json, translations/*.po
 //   integrations/wordpress/puolesta/data/fallback-texts.json
+//   the pre-rendered guide's PHP (integrations/shared/Prerender.php) as integrations/drupal/puolesta/src/Prerender.php
+//   (the module's namespace) and integrations/wordpress/puolesta/includes/Prerender.php, and for Drupal the release's
+//   prerender.json as data/prerender/<version>.json (WordPress ships the whole release folder, pack included)
 // The generators read the attributes' `expandedType` unions written by gen-manifest.mjs; the theme values then
 // get their Finnish names as descriptions (the generators only know the bare values).
 // These are build outputs (git-ignored): the installable module is the archive scripts/build-cms-archives.mjs writes.
@@ -66,9 +69,10 @@ write(`${drupal}/data/themes.json`, json({
   themes: catalogue.map((t) => (t.n ? {s: t.s, n: t.n} : {s: t.s})),
 }));
 
-// The libraries file: one per language plus the all-language file, pinned to this release, in the head and not
-// deferred (the project's placement rule: the element paints finished, no layout shift), never aggregated
-// (aggregation would change the bytes and break the integrity check). For the CSP subscriber each file library
+// The libraries file: one per language plus the all-language file, pinned to this release, in the head and
+// deferred (the block pre-renders the guide as declarative shadow DOM, so the page shows it before the script runs
+// and the script need not hold up parsing; docs/host-page.md), never aggregated (aggregation would change the bytes
+// and break the integrity check). For the CSP subscriber each file library
 // has two variants, `.catalogue` and `.ptv`, whose only content is a dependency on it: Drupal core's
 // LibraryDiscoveryParser refuses a library without js, css, dependencies or drupalSettings (and then every library
 // of the module), so a variant is a real library that loads the same file, and its name says what the guide fetches.
@@ -85,6 +89,7 @@ const library = (file, label) => [
   '      attributes:',
   `        integrity: '${releases[version][file]}'`,
   '        crossorigin: anonymous',
+  '        defer: true',
   `${libraryName(file)}.catalogue:`,
   `  version: '${version}'`,
   '  dependencies:',
@@ -139,5 +144,18 @@ for (const lang of ['fi', 'sv']) {
       'msgctxt "puolesta fallback"', `msgid ${po(texts.en[key])}`, `msgstr ${po(texts[lang][key])}`, '']),
   ].join('\n'));
 }
+
+// ── The pre-rendered guide: one PHP source for both CMSs (the twin of src/core/prerender.ts, checked byte for byte
+// by test/integrations/prerender-php.test.mjs). Drupal autoloads src/ under its own namespace, so its copy says
+// `namespace Drupal\puolesta;`; nothing else differs. The Drupal module does not carry the release files (the site
+// serves them), so it gets the release's pack; earlier releases' packs stay, as their integrity values do.
+const prerenderPhp = readFileSync(join(root, 'integrations/shared/Prerender.php'), 'utf8');
+if (!/^namespace Puolesta;$/m.test(prerenderPhp)) throw new Error('integrations/shared/Prerender.php: expected `namespace Puolesta;`');
+write(`${drupal}/src/Prerender.php`, prerenderPhp.replace(/^namespace Puolesta;$/m, 'namespace Drupal\\puolesta;'));
+write('integrations/wordpress/puolesta/includes/Prerender.php', prerenderPhp);
+for (const file of ['prerender.json', 'puolesta-guide.css']) {
+  if (!release.files[file]) throw new Error(`dist/cdn/${version}/integrity.json has no ${file}: the CMS packages pre-render from it`);
+}
+write(`${drupal}/data/prerender/${version}.json`, readFileSync(join(root, `dist/cdn/${version}/prerender.json`), 'utf8'));
 
 console.log(`integrations: dist/editor/ (VS Code, web-types; ${finnishName.size} themes), Drupal module data for ${version}`);

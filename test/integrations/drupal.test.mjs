@@ -46,7 +46,7 @@ test('every YAML file parses; info.yml has what Drupal requires', () => {
 test('the archive is the installable module: one puolesta/ folder with the generated files', () => {
   assert.deepEqual(readdirSync(unpacked), ['puolesta']);
   for (const file of ['puolesta.info.yml', 'puolesta.libraries.yml', 'data/releases.json', 'data/themes.json',
-    'data/fallback-texts.json', 'translations/fi.po', 'translations/sv.po', 'composer.json']) {
+    'data/fallback-texts.json', `data/prerender/${version}.json`, 'src/Prerender.php', 'translations/fi.po', 'translations/sv.po', 'composer.json']) {
     assert.ok(files.includes(file), `${file} in the archive`);
   }
 });
@@ -69,7 +69,7 @@ test("libraries follow Drupal core's rules (LibraryDiscoveryParser::buildByExten
   }
 });
 
-test('libraries: the pinned release, in the head, not deferred, never aggregated, with integrity', () => {
+test('libraries: the pinned release, in the head, deferred, never aggregated, with integrity', () => {
   const libraries = yaml('puolesta.libraries.yml');
   const wanted = {guide: 'puolesta.js', 'guide.fi': 'puolesta.fi.js', 'guide.sv': 'puolesta.sv.js', 'guide.en': 'puolesta.en.js'};
   for (const [name, file] of Object.entries(wanted)) {
@@ -80,14 +80,18 @@ test('libraries: the pinned release, in the head, not deferred, never aggregated
     const [path, options] = entries[0];
     assert.equal(path, `/libraries/puolesta/${version}/${file}`);
     assert.equal(options.preprocess, false, 'aggregation would change the bytes');
-    assert.deepEqual(options.attributes, {integrity: release.files[file].integrity, crossorigin: 'anonymous'},
-      `${name}: integrity of dist/cdn/${version}/${file}`);
-    assert.ok(!('defer' in options.attributes) && !('async' in options.attributes));
+    // defer: the block pre-renders the guide, so the script need not hold up parsing (and runs in document order).
+    assert.deepEqual(options.attributes, {integrity: release.files[file].integrity, crossorigin: 'anonymous', defer: true},
+      `${name}: integrity of dist/cdn/${version}/${file}, deferred`);
+    assert.ok(!('async' in options.attributes));
     // What the CSP subscriber reads: the same file, and what the guide fetches.
     for (const need of ['catalogue', 'ptv']) assert.deepEqual(libraries[`${name}.${need}`].dependencies, [`puolesta/${name}`]);
   }
   const releases = JSON.parse(readFileSync(join(module, 'data/releases.json'), 'utf8')).releases;
   assert.equal(releases[version]['puolesta.fi.js'], release.files['puolesta.fi.js'].integrity);
+  // The pack the block pre-renders from is the release's own (its stylesheet's integrity is the release file's).
+  assert.equal(readFileSync(join(module, `data/prerender/${version}.json`), 'utf8'), readFileSync(`dist/cdn/${version}/prerender.json`, 'utf8'));
+  assert.equal(JSON.parse(readFileSync(join(module, `data/prerender/${version}.json`), 'utf8')).stylesheet.integrity, release.files['puolesta-guide.css'].integrity);
 });
 
 test("plugins keep their services through serialization (core's DependencySerializationTrait)", () => {
@@ -161,5 +165,5 @@ test('the module rules pass PHPUnit', () => {
   assert.equal(run.status, 0, out);
   const ok = /^OK \((\d+) tests?, (\d+) assertions?\)$/m.exec(out);
   assert.ok(ok, out);
-  assert.ok(Number(ok[1]) >= 10, `only ${ok[1]} tests ran`);
+  assert.ok(Number(ok[1]) >= 18, `only ${ok[1]} tests ran`);
 });

@@ -4,9 +4,12 @@
 // from the network, which is closed here), so the editor's UI cannot run in a browser; what WordPress 6.6 puts into
 // the iframed editor canvas is taken from its own code instead (_wp_get_iframed_editor_assets(), the assets the
 // editor writes into the canvas iframe), loaded into an iframe in Chromium next to the block's markup, and must
-// render the guide. Also: the block registers with apiVersion 3, the plugin zip installs, the front end renders
-// the guide with the pinned script in the head and the builder's fallback, and with WP_DEBUG on the log has no
-// line from the plugin. Debian's WordPress 6.1 runs in wordpress.test.mjs.
+// render the guide. Also: the block registers with apiVersion 3, the plugin zip installs, a published page carries
+// the guide pre-rendered (exactly prerenderGuide()'s declarative shadow root, before the builder's fallback), the
+// stylesheet in the head and the pinned script deferred, all with SRI; without JavaScript a real browser shows the
+// guide's heading and theme name, styled; with JavaScript the element takes over with no error; a theme the pack
+// lacks stays the plain element; and with WP_DEBUG on the log has no line from the plugin. Debian's WordPress 6.1
+// runs in wordpress.test.mjs.
 import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
@@ -29,6 +32,9 @@ const NEWEST = JSON.parse(readFileSync(join(builds, 'wordpress/wp-versions.json'
 const SCHOOL = {slug: 'koulu_tai_tutkintotodistuksen_tilaaminen', fi: 'Koulu- tai tutkintotodistuksen tilaaminen'};
 const THREE = [SCHOOL.slug, 'veroasioiden_hoito', 'varhaiskasvatuksen_aloituksesta_tai_paattymisesta_ilmoittaminen'];
 const file = (path, name) => new File([readFileSync(path)], name);
+// The reference the plugin's PHP must match: the builder's and the element's prerenderGuide().
+const {prerenderGuide} = await import(join(root, 'dist/lib/core.js'));
+const pack = JSON.parse(readFileSync(join(root, `dist/cdn/${version}/prerender.json`), 'utf8'));
 
 describe(`WordPress block plugin in WordPress ${NEWEST} (Playground, PHP-WASM)`, () => {
   let handler;
@@ -157,20 +163,78 @@ describe(`WordPress block plugin in WordPress ${NEWEST} (Playground, PHP-WASM)`,
     await page.close();
   });
 
-  it('the front end renders the guide with the pinned script in the head and the builder\'s fallback', async () => {
-    const {link} = await wpPhp(`$id = wp_insert_post(array('post_title' => 'Opas', 'post_status' => 'publish',
-      'post_content' => '<!-- wp:puolesta/mandate-guide {"theme":"${THREE.join(' ')}"} /-->'));
+  /** Publishes a page with this block content; its path on our server. */
+  async function publish(title, content) {
+    const {link} = await wpPhp(`$id = wp_insert_post(array('post_title' => ${JSON.stringify(title)}, 'post_status' => 'publish',
+      'post_content' => ${JSON.stringify(content).replace(/\$/g, '\\$')}));
       echo json_encode(array('link' => get_permalink($id)));`);
+    return link.replace(/^https?:\/\/[^/]+/, url);
+  }
+
+  it('a published page carries the pre-rendered guide, its stylesheet in the head and the script deferred', async () => {
+    const page = await publish('Opas', `<!-- wp:puolesta/mandate-guide {"theme":"${THREE.join(' ')}","principal":"person","headingLevel":3} /-->`);
+    const html = await (await fetch(page)).text();
+    const folder = `${url}/wp-content/plugins/puolesta/assets/${version}/`;
+    // The element's own prerenderGuide() for these settings, byte for byte, first inside the element.
+    const template = prerenderGuide(pack, {locale: 'fi', themes: THREE, principal: 'person', headingLevel: 3, folder});
+    assert.ok(template?.startsWith('<template shadowrootmode="open">'));
+    const element = /<mandate-guide [^>]*>/.exec(html)?.[0];
+    assert.equal(element, `<mandate-guide class="wp-block-puolesta-mandate-guide" theme="${THREE.join(' ')}" principal="person" heading-level="3" lang="fi">`);
+    assert.ok(html.includes(`${element}${template}<p>`), 'the declarative shadow root, unchanged by the_content filters, before the fallback');
+
     const context = await browser.newContext({javaScriptEnabled: false});
-    const page = await context.newPage();
-    await page.goto(link.replace(/^https?:\/\/[^/]+/, url));
-    const head = await page.$$eval('head script[src*="/plugins/puolesta/"]', (all) => all.map((s) => [s.getAttribute('integrity'), s.defer, s.async]));
-    assert.deepEqual(head, [[release.files['puolesta.fi.js'].integrity, false, false]]);
-    const guide = page.locator('mandate-guide');
-    assert.equal(await guide.getAttribute('lang'), 'fi');
-    const html = await guide.locator('> p').evaluate((p) => p.innerHTML);
-    assert.equal(html.replace(/\s+/g, ' ').replace(/&#0?39;/g, "'").trim(), builderFallback({themes: THREE, lang: 'fi'}));
+    const tab = await context.newPage();
+    // Playground's build lacks some of WordPress's own files (block-library CSS, the theme's fonts): only the
+    // plugin's requests count here.
+    const ours = (u) => u.includes('/plugins/puolesta/');
+    const failed = [];
+    tab.on('response', (r) => r.status() >= 400 && ours(r.url()) && failed.push(`${r.status()} ${r.url()}`));
+    tab.on('requestfailed', (r) => ours(r.url()) && failed.push(`${r.failure()?.errorText} ${r.url()}`));
+    await tab.goto(page);
+    const head = await tab.$$eval('head script[src*="/plugins/puolesta/"]', (all) => all.map((s) => [s.getAttribute('integrity'), s.crossOrigin, s.defer, s.async]));
+    assert.deepEqual(head, [[release.files['puolesta.fi.js'].integrity, 'anonymous', true, false]], 'one pinned script in the head, deferred');
+    const links = await tab.$$eval('head link[rel="stylesheet"][href*="/plugins/puolesta/"]', (all) => all.map((l) => [l.href, l.getAttribute('integrity'), l.crossOrigin]));
+    assert.deepEqual(links, [[`${folder}puolesta-guide.css`, release.files['puolesta-guide.css'].integrity, 'anonymous']], 'the stylesheet in the head, with SRI');
+
+    // JavaScript off, a real browser: the parser attached the declarative shadow root; the guide is there, styled.
+    const guide = tab.locator('mandate-guide');
+    const heading = guide.getByRole('heading', {level: 3, name: 'Asiointi toisen puolesta'});
+    assert.ok(await heading.isVisible(), 'the guide\'s heading is visible without JavaScript');
+    const theme = guide.getByRole('heading', {level: 4, name: SCHOOL.fi});
+    assert.ok(await theme.isVisible(), 'the first theme\'s name is visible without JavaScript');
+    assert.equal(await guide.evaluate((el) => [!!el.shadowRoot, getComputedStyle(el).display].join()), 'true,block', 'a shadow root, and the stylesheet\'s :host rule applied');
+    assert.equal(await guide.locator('[role="status"]').evaluate((el) => el.getBoundingClientRect().width), 1, 'the stylesheet applies inside the shadow root (.visually-hidden)');
+    const fallback = await guide.locator('> p').evaluate((p) => p.innerHTML);
+    assert.equal(fallback.replace(/\s+/g, ' ').replace(/&#0?39;/g, "'").trim(), builderFallback({themes: THREE, lang: 'fi'}), 'the builder\'s fallback paragraph stays as the light-DOM child');
+    assert.deepEqual(failed, []);
     await context.close();
+  });
+
+  it('with JavaScript on, the element takes over the pre-rendered root with no error', async () => {
+    const page = await publish('Opas JS', `<!-- wp:puolesta/mandate-guide {"theme":"${THREE.join(' ')}","principal":"person","headingLevel":3} /-->`);
+    const ours = (u) => u.includes('/plugins/puolesta/');
+    // JavaScript on: the element takes over the same root, with no error and nothing refused by SRI.
+    const live = await browser.newPage();
+    const errors = [];
+    live.on('pageerror', (e) => errors.push(String(e)));
+    // An SRI refusal is a console error naming the integrity attribute; a 404 of WordPress's own files is not ours.
+    live.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
+    live.on('response', (r) => r.status() >= 400 && ours(r.url()) && errors.push(`${r.status()} ${r.url()}`));
+    live.on('requestfailed', (r) => ours(r.url()) && errors.push(`${r.failure()?.errorText} ${r.url()}`));
+    await live.goto(page);
+    await live.waitForFunction(() => customElements.get('mandate-guide') && document.querySelector('mandate-guide').shadowRoot.querySelectorAll('article.theme').length === 3, null, {timeout: 15_000})
+      .catch((e) => { throw new Error(`${e.message}; page errors: ${JSON.stringify(errors)}`); });
+    assert.ok(await live.locator('mandate-guide').getByRole('heading', {level: 3, name: 'Asiointi toisen puolesta'}).isVisible());
+    assert.deepEqual(errors, []);
+    await live.close();
+  });
+
+  it('a theme the pack lacks stays the plain element, with its fallback and the deferred script', async () => {
+    const page = await publish('Tuntematon', '<!-- wp:puolesta/mandate-guide {"theme":"ei_tallaista_valtuusasiaa"} /-->');
+    const html = await (await fetch(page)).text();
+    assert.match(html, /<mandate-guide class="wp-block-puolesta-mandate-guide" theme="ei_tallaista_valtuusasiaa" lang="fi"><p>/);
+    assert.doesNotMatch(html, /shadowrootmode/);
+    assert.match(html, /<script [^>]*defer[^>]*\/plugins\/puolesta\/assets\/[^"']*puolesta\.fi\.js|<script [^>]*\/plugins\/puolesta\/assets\/[^"']*puolesta\.fi\.js[^>]*defer/);
   });
 
   it('with WP_DEBUG on, the PHP log has no line from the plugin', async () => {

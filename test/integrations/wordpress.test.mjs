@@ -2,7 +2,7 @@
 // folder: the plugin zip installs through WordPress's own uploader; posts saved by an Author and an Editor keep
 // the guide (the block, and the raw element in a Custom HTML block); the front end runs the pinned script with
 // SRI in the head and shows the chosen theme, and a page without the guide loads no script; without JavaScript the
-// block shows the builder's fallback paragraph; the post editor and the iframed Site Editor preview the real
+// block shows the builder's fallback paragraph (the pre-rendered guide and its deferred script: wordpress-playground.test.mjs); the post editor and the iframed Site Editor preview the real
 // element; an unknown theme gets a notice in the editor; editor labels are the element's reviewed translations;
 // with WP_DEBUG on, the PHP log has no line from the plugin. (The newest WordPress: wordpress-playground.test.mjs.)
 // Recipe: /work/shared/reference/wordpress.md. Nothing is skipped: a missing system part fails with the fix.
@@ -294,7 +294,7 @@ foreach (array('wp_head', 'admin_head', 'login_head') as $hook) add_action($hook
       const [tag] = tags;
       assert.ok(tag.src.endsWith(`/wp-content/plugins/puolesta/assets/${version}/puolesta.fi.js`), tag.src);
       assert.deepEqual([tag.integrity, tag.crossorigin, tag.inHead, tag.defer, tag.async],
-        [release.files['puolesta.fi.js'].integrity, 'anonymous', true, false, false]);
+        [release.files['puolesta.fi.js'].integrity, 'anonymous', true, true, false], 'in the head, deferred (the guide is pre-rendered)');
       assert.equal(sha384(Buffer.from(await (await fetch(tag.src)).arrayBuffer())), tag.integrity, 'the served bytes match the sha384');
       assert.deepEqual(errors, []);
       await page.close();

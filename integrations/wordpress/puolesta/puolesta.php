@@ -18,6 +18,9 @@ defined( 'ABSPATH' ) || exit;
 // The pinned files in assets/<version>/ (copied there by scripts/build-wordpress.mjs, which checks this value).
 const PUOLESTA_FILES_VERSION = '0.1.0';
 
+// The pre-rendered guide (the twin of src/core/prerender.ts, one source with the Drupal module's; see its header).
+require_once __DIR__ . '/includes/Prerender.php';
+
 const PUOLESTA_PRINCIPALS = array( 'person', 'minor', 'company', 'housing-company', 'association', 'foundation', 'estate', 'organisation' );
 const PUOLESTA_SITUATIONS = array( 'on-behalf', 'joint', 'alone' );
 
@@ -39,6 +42,16 @@ function puolesta_script_file() {
 
 function puolesta_asset_path( $file ) {
 	return __DIR__ . '/assets/' . PUOLESTA_FILES_VERSION . '/' . $file;
+}
+
+/** The release folder's URL, ending in "/": the script, the stylesheet and the catalogue are served from it. */
+function puolesta_asset_folder() {
+	return plugins_url( 'assets/' . PUOLESTA_FILES_VERSION . '/', __FILE__ );
+}
+
+/** The release's pre-render pack (prerender.json), or null: then every guide is the plain element. */
+function puolesta_prerender_pack() {
+	return \Puolesta\Prerender::load( puolesta_asset_path( 'prerender.json' ) );
 }
 
 /** sha384 values from the release's integrity.json, read once per request. */
@@ -80,10 +93,14 @@ function puolesta_valid_guid( $value ) {
 add_action(
 	'init',
 	function () {
-		// In the head, not the footer, no defer: a plain script before the element is parsed paints the finished
-		// guide at once (the project's placement rule, no layout shift). Version null: the path is already pinned.
+		// In the head, deferred (defer is added with the integrity value, below): the block is pre-rendered as
+		// declarative shadow DOM, so the guide shows before the script runs and the script need not hold up the
+		// page. Version null: the path is already pinned.
 		$file = puolesta_script_file();
-		wp_register_script( 'puolesta', plugins_url( 'assets/' . PUOLESTA_FILES_VERSION . '/' . $file, __FILE__ ), array(), null, false );
+		wp_register_script( 'puolesta', puolesta_asset_folder() . $file, array(), null, false );
+		// The guide's stylesheet (every selector under :host, so it styles nothing else on the page) in the head:
+		// the pre-rendered guide is styled at first paint in every engine.
+		wp_register_style( 'puolesta-guide', puolesta_asset_folder() . 'puolesta-guide.css', array(), null );
 
 		// The plugin carries its own translations (languages/, written by the build from the element's reviewed
 		// texts): the .mo for block.json's title, description and keywords, the JSON for the editor script.
@@ -103,7 +120,8 @@ add_action(
 	}
 );
 
-// SRI on the pinned file: WordPress 6.1 has no API for it, so the tag is completed here.
+// SRI and defer on the pinned file: WordPress 6.1 has no API for SRI, and its wp_register_script() has none for
+// defer (6.3's array('strategy' => 'defer') would read as "in the footer" there), so the tag is completed here.
 add_filter(
 	'script_loader_tag',
 	function ( $tag, $handle ) {
@@ -114,7 +132,25 @@ add_filter(
 		if ( ! $integrity ) {
 			return $tag;
 		}
-		return preg_replace( '/<script (?=[^>]*\bsrc=)/', '<script integrity="' . esc_attr( $integrity ) . '" crossorigin="anonymous" ', $tag, 1 );
+		$defer = preg_match( '/<script [^>]*\bdefer\b/', $tag ) ? '' : 'defer ';
+		return preg_replace( '/<script (?=[^>]*\bsrc=)/', '<script integrity="' . esc_attr( $integrity ) . '" crossorigin="anonymous" ' . $defer, $tag, 1 );
+	},
+	10,
+	2
+);
+
+// The same for the stylesheet: a file with the wrong bytes is not applied.
+add_filter(
+	'style_loader_tag',
+	function ( $tag, $handle ) {
+		if ( 'puolesta-guide' !== $handle ) {
+			return $tag;
+		}
+		$integrity = puolesta_integrity( 'puolesta-guide.css' );
+		if ( ! $integrity ) {
+			return $tag;
+		}
+		return preg_replace( '/<link (?=[^>]*\bhref=)/', '<link integrity="' . esc_attr( $integrity ) . '" crossorigin="anonymous" ', $tag, 1 );
 	},
 	10,
 	2
@@ -143,6 +179,7 @@ add_action(
 	function () {
 		if ( puolesta_page_has_guide() ) {
 			wp_enqueue_script( 'puolesta' );
+			wp_enqueue_style( 'puolesta-guide' );
 		} else {
 			wp_dequeue_script( 'puolesta' );
 		}
@@ -150,9 +187,16 @@ add_action(
 	PHP_INT_MAX
 );
 
-/** Server render: the element with escaped attributes and a no-JS fallback paragraph in the site language. */
+/**
+ * Server render: the element with escaped attributes, the guide pre-rendered as declarative shadow DOM (exactly
+ * what prerenderGuide() in src/core/prerender.ts gives, so the page shows the guide before and without the script,
+ * and the element renders into the same root), and a no-JS fallback paragraph in the site language. A render
+ * callback's output is not filtered by KSES, which would drop the <template>.
+ */
 function puolesta_render_mandate_guide( $attributes ) {
-	wp_enqueue_script( 'puolesta' ); // already in the head when found above; else (widgets, templates) the footer
+	// Already in the head when found above; else (widgets, templates) the footer.
+	wp_enqueue_script( 'puolesta' );
+	wp_enqueue_style( 'puolesta-guide' );
 
 	$attrs = array();
 	$theme = isset( $attributes['theme'] ) ? trim( (string) $attributes['theme'] ) : '';
@@ -180,8 +224,49 @@ function puolesta_render_mandate_guide( $attributes ) {
 	foreach ( $attrs as $name => $value ) {
 		$html .= ' ' . $name . '="' . esc_attr( $value ) . '"';
 	}
-	return $html . '>' . puolesta_fallback_paragraph( $slugs, $lang ) . '</mandate-guide>';
+	return $html . '>' . puolesta_prerendered( $slugs, $attrs, $lang, $level ) . puolesta_fallback_paragraph( $slugs, $lang ) . '</mandate-guide>';
 }
+
+/**
+ * The declarative shadow root for these settings, or '' when the guide cannot be pre-rendered (a theme the
+ * release's pack does not have, no pack): the plain element then works as before. The themes as the
+ * element reads its theme attribute: slugs, lower case, duplicates dropped, at most 8 (parseThemeList()).
+ */
+function puolesta_prerendered( $ids, $attrs, $lang, $level ) {
+	$pack = puolesta_prerender_pack();
+	if ( null === $pack ) {
+		return '';
+	}
+	$slugs = array();
+	foreach ( $ids as $id ) {
+		$slug = strtolower( preg_replace( '~^https?://valtuusrekisteri\.suomi\.fi/~i', '', $id ) );
+		if ( ! in_array( $slug, $slugs, true ) && count( $slugs ) < 8 ) {
+			$slugs[] = $slug;
+		}
+	}
+	$html = \Puolesta\Prerender::guide(
+		$pack,
+		array(
+			'locale'       => $lang,
+			'themes'       => $slugs,
+			'principal'    => isset( $attrs['principal'] ) ? $attrs['principal'] : '',
+			'situation'    => isset( $attrs['situation'] ) ? $attrs['situation'] : '',
+			'headingLevel' => $level >= 2 && $level <= 6 ? $level : 2,
+			'folder'       => puolesta_asset_folder(),
+		)
+	);
+	return null === $html ? '' : $html;
+}
+
+// wptexturize() would turn the guide's straight quotes into curly ones (an English theme's "assignor's"), so the
+// pre-rendered text would differ from what the element renders over it. The guide's text is the element's own.
+add_filter(
+	'no_texturize_tags',
+	function ( $tags ) {
+		$tags[] = 'mandate-guide';
+		return $tags;
+	}
+);
 
 /**
  * The one no-JS fallback text (data/fallback-texts.json, shared with the snippet builder and the Drupal module;

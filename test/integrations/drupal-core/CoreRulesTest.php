@@ -16,7 +16,9 @@ use Drupal\Core\Extension\ModuleExtensionList;
 use Drupal\Core\Extension\ModuleHandlerInterface;
 use Drupal\Core\Language\Language;
 use Drupal\Core\Language\LanguageManagerInterface;
+use Drupal\Core\Render\Element\HtmlTag;
 use Drupal\Core\Render\HtmlResponse;
+use Drupal\Core\Template\Attribute;
 use Drupal\Core\StreamWrapper\StreamWrapperManagerInterface;
 use Drupal\Core\StringTranslation\TranslatableMarkup;
 use Drupal\Core\StringTranslation\TranslationInterface;
@@ -138,6 +140,11 @@ final class CoreRulesTest extends TestCase {
       $this->assertFalse($js['preprocess'], 'never aggregated: the integrity value is of these bytes');
       $this->assertMatchesRegularExpression('#^sha384-#', $js['attributes']['integrity']);
       $this->assertSame('anonymous', $js['attributes']['crossorigin']);
+      $this->assertTrue($js['attributes']['defer']);
+      // What core's JsCollectionRenderer does with a file's attributes: it adds them to an html_tag, whose
+      // attributes core's Attribute class writes.
+      $this->assertSame(' src="/x.js" integrity="' . $js['attributes']['integrity'] . '" crossorigin="anonymous" defer',
+        (string) new Attribute(['src' => '/x.js'] + $js['attributes']), 'a boolean defer attribute on the script tag');
       foreach (['catalogue', 'ptv'] as $need) {
         $this->assertSame(["puolesta/$name"], $libraries["$name.$need"]['dependencies']);
         $this->assertSame([], $libraries["$name.$need"]['js'], 'no second copy of the file');
@@ -173,7 +180,32 @@ final class CoreRulesTest extends TestCase {
     $this->assertSame(['puolesta/guide.sv.catalogue'], $build['#attached']['library'], 'its file is the Swedish one');
     $text = (string) $build['guide']['#value'];
     $this->assertStringContainsString('Fullmaktsärendena är ', $text);
-    $this->assertMatchesRegularExpression('#^<p>[^<]*Fullmaktsärendena är <strong>[^<]+</strong>, <strong>[^<]+</strong> och <strong>[^<]+</strong>\\. #u', $text, 'a, b och c');
+    [$template, $paragraph] = explode('</template>', $text, 2) + ['', ''];
+    $this->assertMatchesRegularExpression('#^<p>[^<]*Fullmaktsärendena är <strong>[^<]+</strong>, <strong>[^<]+</strong> och <strong>[^<]+</strong>\\. #u', $paragraph, 'a, b och c');
+    $this->assertStringStartsWith('<template shadowrootmode="open"><link rel="stylesheet" href="/libraries/puolesta/' . $this->settings['version'] . '/puolesta-guide.css" integrity="sha384-', $template);
+    $this->assertStringContainsString('>Beställning av fordonsuppgifter</span>', $template, 'the first theme\'s card, in Swedish');
+  }
+
+  public function testThePreRenderedGuideGoesThroughCoresHtmlTagAndTheHeadGetsItsStylesheet(): void {
+    $build = $this->block(['themes' => ['veroasioiden_hoito'], 'principal' => 'person', 'heading_level' => 3])->build();
+    // Core's html_tag pre-render: a MarkupInterface value is kept as it is (anything else goes through Xss::filterAdmin).
+    $element = HtmlTag::preRenderHtmlTag($build['guide']);
+    $html = $element['#prefix'] . $element['#markup'] . $element['#suffix'];
+    $this->assertMatchesRegularExpression('#^<mandate-guide theme="veroasioiden_hoito" principal="person" heading-level="3" lang="sv"><template shadowrootmode="open"><link rel="stylesheet" [^>]+> <section part="container" class="guide" lang="sv"#', $html);
+    $this->assertMatchesRegularExpression('#role="heading" aria-level="3" class="heading h3" part="heading" id="pg-title">Uträtta ärenden för någon annan</div>#u', $html);
+    $this->assertMatchesRegularExpression('#</template><p>[^<]+#', $html, 'the no-JS paragraph after the template');
+    // The head: the same stylesheet, through core's html_tag as HtmlResponseAttachmentsProcessor renders html_head.
+    $this->assertCount(1, $build['#attached']['html_head']);
+    [$link, $key] = $build['#attached']['html_head'][0];
+    $this->assertSame('puolesta_guide_stylesheet', $key);
+    $head = HtmlTag::preRenderHtmlTag($link);
+    $pack = json_decode((string) file_get_contents(PUOLESTA_MODULE . "/data/prerender/{$this->settings['version']}.json"), TRUE);
+    $this->assertSame('<link rel="stylesheet" href="/libraries/puolesta/' . $this->settings['version'] . '/puolesta-guide.css" integrity="' . $pack['stylesheet']['integrity'] . '" crossorigin="anonymous" />' . "\n",
+      $head['#prefix'] . $head['#suffix']);
+    // A PTV channel's themes come when the page runs: the plain element, no head link.
+    $ptv = $this->block(['service_channel' => '0e9c7a4b-5e0d-4b54-9a86-6e2f3c8b1d22'])->build();
+    $this->assertStringStartsWith('<p>', (string) $ptv['guide']['#value']);
+    $this->assertArrayNotHasKey('html_head', $ptv['#attached']);
   }
 
   public function testTheSitesOwnTranslationOfTheFallbackWins(): void {
@@ -211,6 +243,34 @@ final class CoreRulesTest extends TestCase {
     $other->setAttachments(['library' => ['core/drupal']]);
     $subscriber->policyAlter(new PolicyAlterEvent($plain, $other));
     $this->assertSame("default-src 'self'", $plain->getHeaderValue(), 'pages without the guide keep their policy');
+
+    // A pre-rendered guide from the organisation's host: its stylesheet link is allowed (style-src, and
+    // style-src-elem, which governs <link> and which the csp module's own LibraryPolicyBuilder names too).
+    $this->settings['base_url'] = 'https://static.kunta.fi/puolesta/';
+    $build = $this->block(['themes' => ['veroasioiden_hoito']])->build();
+    $styled = new Csp();
+    $styled->setDirective('default-src', [Csp::POLICY_SELF]);
+    $styled->setDirective('style-src', [Csp::POLICY_SELF]);
+    $page = new HtmlResponse();
+    $page->setAttachments($build['#attached']);
+    $subscriber->policyAlter(new PolicyAlterEvent($styled, $page));
+    $header = $styled->getHeaderValue();
+    $this->assertStringContainsString("style-src 'self' https://static.kunta.fi", $header);
+    $this->assertStringContainsString("script-src 'self' https://static.kunta.fi", $header);
+    $this->assertStringNotContainsString('style-src-elem', $header, 'the csp module leaves out a directive equal to its fallback');
+    // A site whose policy has its own style-src-elem (which governs <link>): the files' origin is added there too.
+    $elem = new Csp();
+    $elem->setDirective('default-src', [Csp::POLICY_SELF]);
+    $elem->setDirective('style-src-elem', [Csp::POLICY_SELF, Csp::POLICY_UNSAFE_INLINE]);
+    $subscriber->policyAlter(new PolicyAlterEvent($elem, $page));
+    $this->assertStringContainsString("style-src-elem 'self' 'unsafe-inline' https://static.kunta.fi", $elem->getHeaderValue());
+    // The same guide from PTV is not pre-rendered: no style source added.
+    $plainGuide = new Csp();
+    $plainGuide->setDirective('default-src', [Csp::POLICY_SELF]);
+    $ptvPage = new HtmlResponse();
+    $ptvPage->setAttachments($this->block(['service_channel' => '0e9c7a4b-5e0d-4b54-9a86-6e2f3c8b1d22'])->build()['#attached']);
+    $subscriber->policyAlter(new PolicyAlterEvent($plainGuide, $ptvPage));
+    $this->assertStringNotContainsString('style-src', $plainGuide->getHeaderValue());
   }
 
 }

@@ -30,6 +30,9 @@ final class GuideMarkup {
   /** The guide's own default heading level; not written out when chosen. */
   public const DEFAULT_HEADING_LEVEL = 2;
 
+  /** The html_head key of the stylesheet link a pre-rendered guide attaches; the CSP subscriber looks for it. */
+  public const STYLESHEET_HEAD_KEY = 'puolesta_guide_stylesheet';
+
   /** Where the element reads PTV from by default. */
   public const PTV_ORIGIN = 'https://api.palvelutietovaranto.suomi.fi';
 
@@ -230,14 +233,21 @@ final class GuideMarkup {
    * The CSP sources a page with the guide needs, per directive.
    *
    * script-src for the files' origin; connect-src for the same origin when
-   * the full catalogue is read, plus the PTV API when themes come from PTV.
+   * the full catalogue is read, plus the PTV API when themes come from PTV;
+   * style-src and style-src-elem for the files' origin when the guide is
+   * pre-rendered (its stylesheet link, in the head and in the shadow root;
+   * the csp module's own LibraryPolicyBuilder names both for a stylesheet).
    * The element needs no 'unsafe-inline' (lit uses constructable stylesheets).
    *
    * @return array<string, string[]>
    */
-  public static function cspSources(string $baseUrl, bool $catalogue, bool $ptv): array {
+  public static function cspSources(string $baseUrl, bool $catalogue, bool $ptv, bool $stylesheet = FALSE): array {
     $files = self::origin($baseUrl);
     $sources = ['script-src' => [$files]];
+    if ($stylesheet) {
+      $sources['style-src'] = [$files];
+      $sources['style-src-elem'] = [$files];
+    }
     $connect = [];
     if ($ptv) {
       $connect = [self::PTV_ORIGIN, $files];
@@ -392,13 +402,60 @@ final class GuideMarkup {
 
   /**
    * The whole element as HTML: for tests and for pages outside the render system.
+   *
+   * $prerendered is the declarative shadow root from prerendered() (or ''),
+   * which goes first inside the element, before the no-JS paragraph.
    */
-  public static function elementHtml(array $attributes, string $fallbackHtml): string {
+  public static function elementHtml(array $attributes, string $fallbackHtml, string $prerendered = ''): string {
     $attrs = '';
     foreach ($attributes as $name => $value) {
       $attrs .= ' ' . self::escape((string) $name) . '="' . self::escape((string) $value) . '"';
     }
-    return "<mandate-guide$attrs><p>$fallbackHtml</p></mandate-guide>";
+    return "<mandate-guide$attrs>$prerendered<p>$fallbackHtml</p></mandate-guide>";
+  }
+
+  /**
+   * The release folder the files are served from: the settings' folder and
+   * release, ending in "/", or NULL when either is not valid.
+   */
+  public static function releaseFolder(?string $baseUrl, ?string $version): ?string {
+    $base = self::baseUrl($baseUrl);
+    return $base !== NULL && preg_match('/^\d+\.\d+\.\d+$/', (string) $version) ? $base . $version . '/' : NULL;
+  }
+
+  /**
+   * The pre-rendered guide for a block's element attributes, or NULL.
+   *
+   * NULL for a PTV service channel (its themes come from PTV when the page
+   * runs), a theme the pack lacks, or a pack of another release than the one
+   * the page loads. Else the declarative shadow root to put first inside the
+   * element ('template', exactly what prerenderGuide() in
+   * src/core/prerender.ts gives) and the stylesheet for the head: its URL
+   * and integrity value.
+   *
+   * @param array<string, string> $attributes
+   *   From attributes().
+   * @param array|null $pack
+   *   The release's prerender.json (Prerender::load()).
+   *
+   * @return array{template: string, stylesheet: array{href: string, integrity: string}}|null
+   */
+  public static function prerendered(array $attributes, string $lang, ?array $pack, ?string $folder, ?string $version): ?array {
+    if ($pack === NULL || $folder === NULL || ($pack['version'] ?? NULL) !== $version || isset($attributes['service-channel'])) {
+      return NULL;
+    }
+    $template = Prerender::guide($pack, [
+      'locale' => self::locale($lang) ?? 'fi',
+      'themes' => isset($attributes['theme']) ? explode(' ', $attributes['theme']) : [],
+      'principal' => $attributes['principal'] ?? '',
+      'situation' => $attributes['situation'] ?? '',
+      'headingLevel' => isset($attributes['heading-level']) ? (int) $attributes['heading-level'] : self::DEFAULT_HEADING_LEVEL,
+      'folder' => $folder,
+    ]);
+    return $template === NULL ? NULL : [
+      'template' => $template,
+      'stylesheet' => ['href' => Prerender::stylesheetUrl($pack, $folder), 'integrity' => (string) $pack['stylesheet']['integrity']],
+    ];
   }
 
   /**

@@ -8,3 +8,5 @@
 declare(strict_types=1);
 
 require_once __DIR__ . '/../src/GuideMarkup.php';
+// Written by npm run build from integrations/shared/Prerender.php.
+require_once __DIR__ . '/../src/Prerender.php';

@@ -20,7 +20,8 @@ use Symfony\Component\EventDispatcher\EventSubscriberInterface;
  * list, the sources follow the settings (the files' folder) and only pages
  * that carry the guide get them; what the guide will fetch is told by the
  * name of the library the block attaches (puolesta/guide[.<lang>][.catalogue|.ptv];
- * see GuideMarkup::library()).
+ * see GuideMarkup::library()); a pre-rendered guide's stylesheet (style-src)
+ * by its html_head key (GuideMarkup::STYLESHEET_HEAD_KEY).
  *
  * Without the csp module it subscribes to nothing, and nothing here runs.
  */
@@ -40,7 +41,7 @@ final class CspPuolestaSubscriber implements EventSubscriberInterface {
   }
 
   /**
-   * Appends script-src (and connect-src when needed) for pages with the guide.
+   * Appends script-src (connect-src, style-src when needed) for guide pages.
    */
   public function policyAlter(PolicyAlterEvent $event): void {
     $response = $event->getResponse();
@@ -59,11 +60,16 @@ final class CspPuolestaSubscriber implements EventSubscriberInterface {
     if (!$guide) {
       return;
     }
+    // A pre-rendered guide attaches its stylesheet link to the head.
+    $stylesheet = FALSE;
+    foreach ($response->getAttachments()['html_head'] ?? [] as $item) {
+      $stylesheet = $stylesheet || (($item[1] ?? NULL) === GuideMarkup::STYLESHEET_HEAD_KEY);
+    }
     $base = GuideMarkup::baseUrl($this->configFactory->get('puolesta.settings')->get('base_url'));
     if ($base === NULL) {
       return;
     }
-    $sources = GuideMarkup::cspSources($base, $catalogue, $ptv);
+    $sources = GuideMarkup::cspSources($base, $catalogue, $ptv, $stylesheet);
     $policy = $event->getPolicy();
     foreach ($sources as $directive => $values) {
       $policy->fallbackAwareAppendIfEnabled($directive, $values);

@@ -15,6 +15,7 @@ use Drupal\Core\Plugin\ContainerFactoryPluginInterface;
 use Drupal\Core\Render\Markup;
 use Drupal\Core\StringTranslation\TranslatableMarkup;
 use Drupal\puolesta\GuideMarkup;
+use Drupal\puolesta\Prerender;
 use Symfony\Component\DependencyInjection\ContainerInterface;
 
 /**
@@ -223,16 +224,49 @@ final class MandateGuideBlock extends BlockBase implements ContainerFactoryPlugi
       ]),
     );
 
+    // The guide pre-rendered as declarative shadow DOM from the release's pack,
+    // so the page shows it before (and without) the script; the element then
+    // renders into the same root. NULL for a PTV channel or a theme the pack
+    // lacks: the plain element, as before.
+    $version = (string) $settings->get('version');
+    $prerendered = GuideMarkup::prerendered(
+      $attributes,
+      $lang,
+      preg_match('/^\d+\.\d+\.\d+$/', $version) ? Prerender::load($this->dataPath("prerender/$version.json")) : NULL,
+      GuideMarkup::releaseFolder($settings->get('base_url'), $version),
+      $version,
+    );
+    $attached = ['library' => [$library]];
+    if ($prerendered) {
+      // The same stylesheet in <head>: every engine styles the pre-rendered
+      // guide at first paint. The CSP subscriber adds style-src for it.
+      $attached['html_head'][] = [
+        [
+          '#type' => 'html_tag',
+          '#tag' => 'link',
+          '#attributes' => [
+            'rel' => 'stylesheet',
+            'href' => $prerendered['stylesheet']['href'],
+            'integrity' => $prerendered['stylesheet']['integrity'],
+            'crossorigin' => 'anonymous',
+          ],
+        ],
+        GuideMarkup::STYLESHEET_HEAD_KEY,
+      ];
+    }
+
     return [
       'guide' => [
         '#type' => 'html_tag',
         '#tag' => 'mandate-guide',
         // Drupal's Attribute class escapes every value.
         '#attributes' => $attributes + ['lang' => $lang],
-        // Escaped by GuideMarkup::fallbackHtml() (tested), hence safe as markup.
-        '#value' => Markup::create('<p>' . $fallback . '</p>'),
+        // The template is the build's escaped HTML put together by Prerender
+        // (tested byte for byte against the element's own prerenderGuide());
+        // the paragraph is escaped by GuideMarkup::fallbackHtml() (tested).
+        '#value' => Markup::create(($prerendered['template'] ?? '') . '<p>' . $fallback . '</p>'),
       ],
-      '#attached' => ['library' => [$library]],
+      '#attached' => $attached,
       '#cache' => [
         'contexts' => ['languages:' . LanguageInterface::TYPE_CONTENT],
         'tags' => ['config:puolesta.settings', 'locale'],

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace Drupal\Tests\puolesta\Unit;
 
 use Drupal\puolesta\GuideMarkup;
+use Drupal\puolesta\Prerender;
 use PHPUnit\Framework\TestCase;
 
 /**
@@ -124,6 +125,8 @@ final class GuideMarkupTest extends TestCase {
       GuideMarkup::cspSources('/libraries/puolesta/', TRUE, FALSE), 'the full catalogue comes from the same folder');
     $this->assertSame(['script-src' => ['http://localhost:8080'], 'connect-src' => ['https://api.palvelutietovaranto.suomi.fi', 'http://localhost:8080']],
       GuideMarkup::cspSources('http://localhost:8080/cdn/', FALSE, TRUE));
+    $this->assertSame(['script-src' => ['https://static.kunta.fi'], 'style-src' => ['https://static.kunta.fi'], 'style-src-elem' => ['https://static.kunta.fi']],
+      GuideMarkup::cspSources('https://static.kunta.fi/puolesta/', FALSE, FALSE, TRUE), 'a pre-rendered guide links its stylesheet from the files\' folder');
   }
 
   public function testOnlyThemesOutsideTheBundleNeedTheCatalogue(): void {
@@ -188,6 +191,51 @@ final class GuideMarkupTest extends TestCase {
   public function testElementHtmlEscapesAttributeValues(): void {
     $html = GuideMarkup::elementHtml(['theme' => 'a" onclick="x'], 'text');
     $this->assertSame('<mandate-guide theme="a&quot; onclick=&quot;x"><p>text</p></mandate-guide>', $html);
+  }
+
+  /** The release's pack, as the build ships it in data/prerender/<version>.json. */
+  private static function pack(): array {
+    $releases = array_keys(GuideMarkup::releases(__DIR__ . '/../../../data/releases.json'));
+    $version = end($releases);
+    $pack = Prerender::load(__DIR__ . "/../../../data/prerender/$version.json");
+    self::assertNotNull($pack, "data/prerender/$version.json");
+    return $pack;
+  }
+
+  public function testABlockWithThemesIsPreRenderedIntoTheElement(): void {
+    $pack = self::pack();
+    $attributes = GuideMarkup::attributes(['themes' => ['veroasioiden_hoito'], 'principal' => 'person', 'heading_level' => 3]);
+    $folder = GuideMarkup::releaseFolder('/libraries/puolesta/', $pack['version']);
+    $this->assertSame("/libraries/puolesta/{$pack['version']}/", $folder);
+    $result = GuideMarkup::prerendered($attributes, 'sv', $pack, $folder, $pack['version']);
+    $this->assertNotNull($result);
+    // The shadow root: its stylesheet from the release folder with the pack's integrity value, the Swedish guide
+    // at the block's heading level, the theme's card.
+    $this->assertStringStartsWith('<template shadowrootmode="open"><link rel="stylesheet" href="' . $folder . 'puolesta-guide.css" integrity="' . $pack['stylesheet']['integrity'] . '" crossorigin="anonymous">', $result['template']);
+    $this->assertStringEndsWith('</template>', $result['template']);
+    $this->assertStringContainsString('lang="sv"', $result['template']);
+    $this->assertMatchesRegularExpression('/role="heading" aria-level="3" class="heading h3" part="heading"/', $result['template']);
+    $this->assertStringNotContainsString('{{', $result['template'], 'every placeholder filled');
+    $this->assertSame(['href' => $folder . 'puolesta-guide.css', 'integrity' => $pack['stylesheet']['integrity']], $result['stylesheet']);
+    // The element: the template first, then the no-JS paragraph.
+    $html = GuideMarkup::elementHtml($attributes + ['lang' => 'sv'], 'text', $result['template']);
+    $this->assertStringStartsWith('<mandate-guide theme="veroasioiden_hoito" principal="person" heading-level="3" lang="sv"><template shadowrootmode="open">', $html);
+    $this->assertStringEndsWith('</template><p>text</p></mandate-guide>', $html);
+  }
+
+  public function testWhatCannotBePreRenderedStaysThePlainElement(): void {
+    $pack = self::pack();
+    $folder = GuideMarkup::releaseFolder('/libraries/puolesta/', $pack['version']);
+    $ptv = GuideMarkup::attributes(['service_channel' => '0e9c7a4b-5e0d-4b54-9a86-6e2f3c8b1d22']);
+    $this->assertNull(GuideMarkup::prerendered($ptv, 'fi', $pack, $folder, $pack['version']), 'PTV: the themes come when the page runs');
+    $unknown = GuideMarkup::attributes(['themes' => ['veroasioiden_hoito', 'ei_tallaista_valtuusasiaa']]);
+    $this->assertNull(GuideMarkup::prerendered($unknown, 'fi', $pack, $folder, $pack['version']), 'a theme the pack lacks');
+    $known = GuideMarkup::attributes(['themes' => ['veroasioiden_hoito']]);
+    $this->assertNull(GuideMarkup::prerendered($known, 'fi', $pack, '/libraries/puolesta/9.9.9/', '9.9.9'), 'a pack of another release than the page loads');
+    $this->assertNull(GuideMarkup::prerendered($known, 'fi', NULL, $folder, $pack['version']), 'no pack');
+    $this->assertNull(GuideMarkup::prerendered($known, 'fi', $pack, NULL, $pack['version']), 'no valid folder');
+    $this->assertNull(GuideMarkup::releaseFolder('http://static.kunta.fi/', $pack['version']), 'plain http is refused, as for the script');
+    $this->assertNull(Prerender::load('/nonexistent/prerender.json'));
   }
 
   public function testReleasesPinTheBuiltFiles(): void {
