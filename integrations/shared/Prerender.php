@@ -53,7 +53,8 @@ final class Prerender {
    */
   public static function guide(array $pack, array $options): ?string {
     $locale = (string) ($options['locale'] ?? '');
-    $themes = array_values($options['themes'] ?? array());
+    // As the element reads its attribute: each theme once, at most its limit of 8 (src/core/themes.ts).
+    $themes = array_slice(array_values(array_unique(array_values($options['themes'] ?? array()), SORT_REGULAR)), 0, 8);
     $key = self::frameKey($locale, (string) ($options['principal'] ?? ''), (string) ($options['situation'] ?? ''), count($themes));
     $frame = $pack['frames'][$key] ?? NULL;
     $cards = $pack['cards'][$locale] ?? NULL;
