@@ -1,6 +1,6 @@
 // `npm run bench`: size and speed figures, each next to a baseline measured in the same run, with a verdict
 // against the budgets in the design. Only place where speed is measured; talks to 127.0.0.1 only.
-//   node bench/run.mjs [--no-build] [--strict] [--loads N] [--size-only]
+//   node bench/run.mjs [--no-build] [--strict] [--loads N] [--engine-loads N] [--size-only] [--only page-cost]
 import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import {createServer} from 'node:http';
@@ -216,8 +216,8 @@ async function loadSection() {
       }
       const baseline = median(times.static);
       const label = throttle ? ', 4× CPU throttling' : '';
-      // Budgets hold for the README snippet; the other ways to paste the script are shown for comparison.
-      const budget = throttle ? 1.7 : 1.5;
+      // Reported only: the old budget (README snippet ≤ 1.5×, throttled ≤ 1.7× the static page) measured the
+      // guide's own layout against a static copy of its text; the host-page budget (page-cost.mjs) replaced it.
       for (const kind of ['floor', 'lit']) {
         const value = median(times[kind]);
         results.load[`${kind}${throttle ? '-throttled' : ''}`] = {ms: value, staticMs: baseline, ratio: value / baseline};
@@ -227,9 +227,9 @@ async function loadSection() {
         const value = median(times[kind]);
         const ratio = value / baseline;
         const worst = Math.max(...cls[kind]);
-        const budgeted = kind === 'snippet';
+        const budgeted = false;
         results.load[`${kind}${throttle ? '-throttled' : ''}`] = {elementMs: value, staticMs: baseline, ratio, maxCls: worst};
-        row(`guidance laid out (${kinds[kind]}${label}), median of ${LOADS}`, `${value.toFixed(1)} ms`, `static ${baseline.toFixed(1)} ms`, ratio.toFixed(2), budgeted ? `≤ ${budget}×` : '–', budgeted ? ratio <= budget : null);
+        row(`guidance laid out (${kinds[kind]}${label}), median of ${LOADS}`, `${value.toFixed(1)} ms`, `static ${baseline.toFixed(1)} ms`, ratio.toFixed(2), kind === 'snippet' ? `– (was ≤ ${throttle ? 1.7 : 1.5}×)` : '–', null);
         row(`CLS on upgrade (${kinds[kind]}${label}), worst of ${LOADS}`, worst.toFixed(4), '–', '–', budgeted && !throttle ? '0' : '–', budgeted && !throttle ? worst === 0 : null);
       }
     }
@@ -239,8 +239,15 @@ async function loadSection() {
   }
 }
 
-await sizeSection();
-if (!args.includes('--size-only')) {
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+const ENGINE_LOADS = Number(args[args.indexOf('--engine-loads') + 1]) || 5;
+if (only !== 'page-cost') await sizeSection();
+if (only === 'page-cost') {
+  await (await import('./page-cost.mjs')).pageCostSection(row, results, {loads: args.includes('--loads') ? LOADS : 9, engineLoads: ENGINE_LOADS});
+} else if (!args.includes('--size-only')) {
+  // What the guide costs the host page (design §4): FCP, guidance laid out, CLS; shift and unstyled paint in
+  // Firefox and WebKit; the banner's shift.
+  await (await import('./page-cost.mjs')).pageCostSection(row, results, {loads: args.includes('--loads') ? LOADS : 9, engineLoads: ENGINE_LOADS});
   await loadSection();
   // Layout shift by position in Chromium, Firefox and WebKit (no layout-shift entries outside Chromium).
   await (await import('./engines-shift.mjs')).enginesShiftSection(row, results, {loads: LOADS});
@@ -253,7 +260,7 @@ const table = [
   ...rows.map((r) => `| ${r.figure} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.budget} | ${r.ok === null ? '–' : r.ok ? 'yes' : '**OVER BUDGET**'} |`),
 ].join('\n');
 console.log(`\n${table}\n`);
-await writeFile(join(root, 'bench/results.json'), JSON.stringify({date: new Date().toISOString(), results}, null, 2));
+await writeFile(join(root, only ? `bench/results-${only}.json` : 'bench/results.json'), JSON.stringify({date: new Date().toISOString(), results}, null, 2));
 const over = rows.filter((r) => r.ok === false);
 if (over.length) console.log(`OVER BUDGET: ${over.map((r) => r.figure).join('; ')}`);
 process.exit(over.length && args.includes('--strict') ? 1 : 0);
