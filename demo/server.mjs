@@ -187,8 +187,8 @@ async function serveStatic(req, res, path) {
     try {
       let body = await readFile(file);
       const headers = {'Cache-Control': 'no-cache'};
-      // Script files are public: a page on any origin may load them with crossorigin + integrity.
-      if (/\.(js|json)$/.test(file) && /^\/(dist\/cdn|builder\/cdn)\//.test(path)) headers['Access-Control-Allow-Origin'] = '*';
+      // The release's files are public: a page on any origin may load them with crossorigin + integrity.
+      if (/\.(js|json|css)$/.test(file) && /^\/(dist\/cdn|builder\/cdn)\//.test(path)) headers['Access-Control-Allow-Origin'] = '*';
       if (prefix === '/builder/' && extname(file) === '.html') {
         if (rest === 'preview.html') body = Buffer.from(body.toString('utf8').replace('name="puolesta-ptv-base" content=""', `name="puolesta-ptv-base" content="${DEMO_PTV_BASE}"`));
         Object.assign(headers, securityHeaders(BUILDER_CSP));

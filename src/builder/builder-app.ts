@@ -12,7 +12,8 @@ import catalogueJson from '../../data/mandate-themes.json';
 import keywordsJson from '../../data/search-keywords.json';
 import {themes as bundledThemes} from '../generated/themes-municipal.js';
 import {ThemeFinder, type CatalogueCategory, type CatalogueTheme, type Keywords, type ThemeHit} from './search.js';
-import {cspLines, elementHtml, elementModel, scriptHtml, scriptModel, type Release} from './snippet.js';
+import {cspLines, elementHtml, elementModel, headHtml, prerendered, scriptModel, type Release} from './snippet.js';
+import type {PrerenderPack} from '../core/prerender.js';
 import {HEADING_LEVELS, PAGE_LANGS, WIDTHS, parseChannel, parseFilesFolder, queryFromState, stateFromQuery, type BuilderState, type PageLang, type Width} from './state.js';
 
 declare const __PUOLESTA_RELEASE__: Release;
@@ -66,6 +67,7 @@ export class PuolestaBuilder extends LitElement {
     channelInput: {state: true},
     filesInput: {state: true},
     filesConfirmed: {state: true},
+    pack: {state: true},
   };
 
   state: BuilderState = stateFromQuery(location.search, (slug) => finder.has(slug));
@@ -86,6 +88,8 @@ export class PuolestaBuilder extends LitElement {
    */
   filesConfirmed = !this.state.files || sameOrigin(this.state.files);
   private copiedTimer?: ReturnType<typeof setTimeout>;
+  /** The release's ready-made guides (prerender.json next to this tool), `null` when it could not be loaded. */
+  pack: PrerenderPack | null | undefined = undefined;
 
   protected override createRenderRoot() {
     return this;
@@ -94,6 +98,11 @@ export class PuolestaBuilder extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     addEventListener('message', this.onFrameMessage);
+    // The pack of the release this tool was built with, checked against its pinned integrity.
+    const file = RELEASE.files['prerender.json'];
+    fetch(new URL(`cdn/${RELEASE.version}/prerender.json`, location.href), {integrity: file?.integrity})
+      .then((response) => (response.ok ? response.json() : null))
+      .then((pack: PrerenderPack | null) => (this.pack = pack), () => (this.pack = null));
   }
   override disconnectedCallback() {
     super.disconnectedCallback();
@@ -454,17 +463,38 @@ export class PuolestaBuilder extends LitElement {
       return html`<section aria-labelledby="h-code">${header}
         <p class="empty">${msg('The code appears when you have chosen a theme or given a PTV id.', {id: 'b.nocode'})}</p></section>`;
     }
+    if (this.pack === undefined && !this.state.plain && this.state.source === 'catalogue' && this.state.page !== 'multi') {
+      return html`<section aria-labelledby="h-code">${header}<p class="empty" role="status">${msg('Preparing the code…', {id: 'b.preparing'})}</p></section>`;
+    }
     const script = scriptModel(this.state, RELEASE, this.folder);
     const element = elementModel(this.state, (slug, lang) => finder.describe(slug, lang)?.name ?? {text: slug, lang: 'fi'});
-    const csp = cspLines(this.state, this.folder, isBundled);
+    const made = prerendered(this.state, this.pack ?? undefined, this.folder);
+    const ready = 'template' in made ? made : undefined;
+    const csp = cspLines(this.state, this.folder, isBundled, !!ready);
+    const why = 'reason' in made ? {
+      plain: undefined,
+      ptv: msg('A guide that reads its theme from PTV cannot be made ready in advance, so this is the short code.', {id: 'b.why.ptv'}),
+      multi: msg('On a page that changes language the guide cannot be written in advance in one language, so this is the short code.', {id: 'b.why.multi'}),
+      unavailable: msg('The ready-made guide could not be loaded, so this is the short code. Reload the page to try again.', {id: 'b.why.unavailable'}),
+    }[made.reason] : undefined;
     return html`<section aria-labelledby="h-code">${header}
+      <div class="field check">
+        <input type="checkbox" id="plain" .checked=${this.state.plain} aria-describedby="plain-hint" @change=${(e: Event) => this.set({plain: (e.target as HTMLInputElement).checked})}>
+        <label for="plain">${msg('My publishing system removes the ready-made guide from the code', {id: 'b.plain'})}</label>
+        <p class="hint" id="plain-hint">${msg('For example a text editor that removes the template element. You then get the short code: the page waits for the script, and the guide appears when the script has run.', {id: 'b.plainhint'})}</p>
+      </div>
+      ${why ? html`<p class="hint">${why}</p>` : nothing}
       <h3>${msg('In the head of the page', {id: 'b.head'})}</h3>
-      <p>${msg('Put this in the head section of the page, before the page’s other scripts, as it is: no defer or async. The guide is then laid out before the page is shown, and nothing moves. The integrity value makes the browser refuse the file if even one byte has changed.', {id: 'b.placement'})}</p>
-      ${this.codeBlock('head', msg('Code for the head of the page', {id: 'b.headlabel'}), scriptHtml(script))}
+      <p>${ready
+        ? msg('Put these lines in the head section of the page. With the stylesheet the guide looks right as soon as the page appears; the script is deferred, so the page does not wait for it. The integrity values make the browser refuse a file if even one byte has changed.', {id: 'b.placement2'})
+        : msg('Put this in the head section of the page, before the page’s other scripts, as it is: no defer or async. The guide is then laid out before the page is shown, and nothing moves. The integrity value makes the browser refuse the file if even one byte has changed.', {id: 'b.placement'})}</p>
+      ${this.codeBlock('head', msg('Code for the head of the page', {id: 'b.headlabel'}), headHtml(script, this.pack ?? undefined, this.folder, !!ready))}
       <p class="hint">${msg(str`File: ${script.file}, version ${RELEASE.version}. The file at this address never changes; a new version gets a new folder.`, {id: 'b.pinned'})}</p>
       <h3>${msg('Where the guide appears', {id: 'b.body'})}</h3>
-      <p>${msg('Put this where the guide should be on the page. The paragraph inside is shown when JavaScript does not run; edit it if you like.', {id: 'b.bodyhelp'})}</p>
-      ${this.codeBlock('body', msg('Code for the guide', {id: 'b.bodylabel'}), elementHtml(element))}
+      <p>${ready
+        ? msg('Put this where the guide should be on the page. The guide’s text is already in the code, so it shows at once, also without JavaScript; the script then makes the questions and buttons work. Do not edit the template part. The paragraph at the end is shown where the guide cannot ask its questions (without JavaScript) or cannot be shown (an old browser); edit it if you like.', {id: 'b.bodyhelp2'})
+        : msg('Put this where the guide should be on the page. The paragraph inside is shown when JavaScript does not run; edit it if you like.', {id: 'b.bodyhelp'})}</p>
+      ${this.codeBlock('body', msg('Code for the guide', {id: 'b.bodylabel'}), elementHtml(element, ready))}
       <h3>${msg('Content Security Policy', {id: 'b.csp'})}</h3>
       <p>${msg('If your site sends a Content-Security-Policy header, add these sources to it. No unsafe-inline or unsafe-eval is needed.', {id: 'b.csphelp'})}</p>
       ${csp.length > 1 ? html`<p class="hint">${this.state.source === 'ptv'

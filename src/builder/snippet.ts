@@ -1,11 +1,14 @@
 /**
- * What the builder hands the editor: the script tag (pinned file, integrity, crossorigin), the element with its
- * no-JS fallback paragraph in the page language, and the CSP sources the page needs. DOM-free: the snippet is a
+ * What the builder hands the editor: for the head, the ready-made guide's stylesheet and the deferred script (pinned
+ * files, integrity, crossorigin); the element with the ready-made guide (declarative shadow DOM, docs/host-page.md)
+ * and its no-JS fallback paragraph in the page language; and the CSP sources the page needs. Where a guide cannot
+ * be made in advance, the plain element and a head script that is not deferred, as before. DOM-free: the snippet is a
  * small model that is written out as HTML text for copying and built as DOM nodes for the preview, so the two
  * cannot drift apart and nothing is ever parsed from a string.
  */
 import fallbackTexts from '../../data/fallback-texts.json';
 import type {Locale} from '../core/locale.js';
+import {prerenderGuide, prerenderHeadLink, type PrerenderPack} from '../core/prerender.js';
 import type {BuilderState, PageLang} from './state.js';
 import type {Named} from './search.js';
 
@@ -70,9 +73,27 @@ export function elementModel(state: BuilderState, nameOf: (slug: string, lang: L
 export const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]!);
 
-/** The element as readable HTML, the fallback paragraph wrapped at sentence ends. */
-export function elementHtml(model: ElementModel): string {
-  const attrs = model.attributes.map(([k, v]) => ` ${k}="${escapeHtml(v)}"`).join('');
+/**
+ * The ready-made guide for this page (declarative shadow DOM from the release's pack), or why there is none: the
+ * editor asked for the plain element, the themes come from PTV (known only when the page runs), or the page
+ * switches language (the guide follows it, so its text cannot be written in advance).
+ */
+export function prerendered(state: BuilderState, pack: PrerenderPack | undefined, folder: string):
+  {template: string; lang: Locale} | {reason: 'plain' | 'ptv' | 'multi' | 'unavailable'} {
+  if (state.plain) return {reason: 'plain'};
+  if (state.source === 'ptv') return {reason: 'ptv'};
+  if (state.page === 'multi') return {reason: 'multi'};
+  const template = pack && prerenderGuide(pack, {locale: state.page, themes: state.themes, principal: state.principal,
+    situation: state.situation, headingLevel: state.heading, folder});
+  return template ? {template, lang: state.page} : {reason: 'unavailable'};
+}
+
+/**
+ * The element as readable HTML, the fallback paragraph wrapped at sentence ends. With a ready-made guide, the
+ * element says its language (the guide was written in it) and carries the guide's template first.
+ */
+export function elementHtml(model: ElementModel, ready?: {template: string; lang: Locale}): string {
+  const attrs = [...(ready ? [['lang', ready.lang]] : []), ...model.attributes].map(([k, v]) => ` ${k}="${escapeHtml(v)}"`).join('');
   const text = model.fallback
     .map((piece) => {
       if (typeof piece === 'string') return escapeHtml(piece).replace(/\. $/, '.\n    ');
@@ -83,7 +104,7 @@ export function elementHtml(model: ElementModel): string {
       return `<a href="${escapeHtml(piece.link)}">${escapeHtml(piece.text)}</a>`;
     })
     .join('');
-  return `<mandate-guide${attrs}>\n  <p>\n    ${text.trimEnd()}\n  </p>\n</mandate-guide>`;
+  return `<mandate-guide${attrs}>\n${ready ? `  ${ready.template}\n` : ''}  <p>\n    ${text.trimEnd()}\n  </p>\n</mandate-guide>`;
 }
 
 export interface ScriptModel {
@@ -99,15 +120,20 @@ export function scriptModel(state: BuilderState, release: Release, folder: strin
   return {src: new URL(file, folder).href, integrity: entry.integrity, file};
 }
 
-export const scriptHtml = (script: ScriptModel) =>
-  `<script src="${escapeHtml(script.src)}"\n        integrity="${escapeHtml(script.integrity)}"\n        crossorigin="anonymous"></script>`;
+/** The script tag; `defer` with a ready-made guide (the page is shown without waiting for it). */
+export const scriptHtml = (script: ScriptModel, defer = false) =>
+  `<script src="${escapeHtml(script.src)}"\n        integrity="${escapeHtml(script.integrity)}"\n        crossorigin="anonymous"${defer ? ' defer' : ''}></script>`;
+
+/** The head's code: with a ready-made guide, its stylesheet first (so it is styled at first paint) and the deferred script. */
+export const headHtml = (script: ScriptModel, pack: PrerenderPack | undefined, folder: string, ready: boolean) =>
+  ready && pack ? `${prerenderHeadLink(pack, folder)}\n${scriptHtml(script, true)}` : scriptHtml(script);
 
 /**
  * The CSP sources the page adds to its policy: the files' origin for the script; for fetches, the same origin
  * when a theme is not in the bundled subset (the full catalogue is read from the same folder) and the PTV API
  * when the themes come from PTV. Lit styles need no 'unsafe-inline'.
  */
-export function cspLines(state: BuilderState, folder: string, bundled: (slug: string) => boolean): string[] {
+export function cspLines(state: BuilderState, folder: string, bundled: (slug: string) => boolean, ready = false): string[] {
   const files = new URL(folder).origin;
   const connect = new Set<string>();
   if (state.source === 'ptv' && state.channel) {
@@ -117,6 +143,7 @@ export function cspLines(state: BuilderState, folder: string, bundled: (slug: st
     connect.add(files);
   }
   const lines = [`script-src ${files}`];
+  if (ready) lines.push(`style-src ${files}`); // the ready-made guide's stylesheet
   if (connect.size) lines.push(`connect-src ${[...connect].join(' ')}`);
   return lines;
 }

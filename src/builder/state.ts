@@ -27,6 +27,8 @@ export interface BuilderState {
   page: PageLang;
   /** the folder the pinned files are served from, ending in `/`; empty means "where this builder is" */
   files: string;
+  /** the page cannot carry the ready-made guide (its editor removes `<template>`): the plain element and a head script */
+  plain: boolean;
   width: Width;
 }
 
@@ -54,7 +56,7 @@ export function parseFilesFolder(raw: unknown): string | undefined {
 }
 
 export const defaultState = (ui: Locale = 'fi'): BuilderState => ({
-  ui, source: 'catalogue', themes: [], channel: '', heading: 2, page: ui, files: '', width: 768,
+  ui, source: 'catalogue', themes: [], channel: '', heading: 2, page: ui, files: '', plain: false, width: 768,
 });
 
 /** URL query → state; `known` tells which slugs the catalogue has (others are dropped). */
@@ -73,6 +75,7 @@ export function stateFromQuery(query: string | URLSearchParams, known: (slug: st
   const page = params.get('page');
   if ((PAGE_LANGS as readonly (string | null)[]).includes(page)) state.page = page as PageLang;
   state.files = parseFilesFolder(params.get('files')) ?? '';
+  state.plain = params.get('plain') === '1';
   const width = Number(params.get('width'));
   if ((WIDTHS as readonly number[]).includes(width)) state.width = width as Width;
   return state;
@@ -92,6 +95,7 @@ export function queryFromState(state: BuilderState): string {
   // Always written: switching the builder's own language must not change the page's.
   params.set('page', state.page);
   if (state.files) params.set('files', state.files);
+  if (state.plain) params.set('plain', '1');
   if (state.width !== base.width) params.set('width', String(state.width));
   return params.toString();
 }

@@ -125,8 +125,9 @@ describe('snippet builder', () => {
     const copied = await tab.evaluate(() => navigator.clipboard.readText());
     assert.equal(copied, await code(tab, 'head'));
     assert.match(copied, new RegExp(`src="${demo.url}/builder/cdn/${version}/puolesta\\.fi\\.js"`));
-    assert.match(copied, /integrity="sha384-[A-Za-z0-9+/]{64}" *\n? *crossorigin="anonymous"/);
-    assert.match(await code(tab, 'body'), new RegExp(`<mandate-guide theme="${EARLY}" principal="minor">`));
+    assert.match(copied, /integrity="sha384-[A-Za-z0-9+/]{64}" *\n? *crossorigin="anonymous" defer/);
+    assert.match(copied, new RegExp(`<link rel="stylesheet" href="${demo.url}/builder/cdn/${version}/puolesta-guide\\.css" integrity="sha384-[A-Za-z0-9+/]{64}" crossorigin="anonymous">`));
+    assert.match(await code(tab, 'body'), new RegExp(`<mandate-guide lang="fi" theme="${EARLY}" principal="minor">\n  <template shadowrootmode="open">`));
     assert.deepEqual(problems, {errors: [], csp: []});
     await tab.close();
     recordWalk({walk: {
@@ -229,8 +230,9 @@ describe('snippet builder', () => {
     await colleague.waitForSelector('#code-body');
     assert.deepEqual({head: await code(colleague, 'head'), body: await code(colleague, 'body'), csp: await code(colleague, 'csp')}, before);
     assert.match(before.head, /src="https:\/\/www\.kunta\.fi\/puolesta\/puolesta\.en\.js"/);
-    assert.match(before.body, new RegExp(`theme="${EARLY} ${VEHICLE}" principal="association" situation="alone" heading-level="4"`));
-    assert.equal(before.csp, 'script-src https://www.kunta.fi\nconnect-src https://www.kunta.fi');
+    assert.match(before.body, new RegExp(`lang="en" theme="${EARLY} ${VEHICLE}" principal="association" situation="alone" heading-level="4"`));
+    assert.match(before.head, /href="https:\/\/www\.kunta\.fi\/puolesta\/puolesta-guide\.css"/);
+    assert.equal(before.csp, 'script-src https://www.kunta.fi\nstyle-src https://www.kunta.fi\nconnect-src https://www.kunta.fi');
     assert.deepEqual(await colleague.$$eval('select', (els) => els.map((el) => el.value)), ['association', 'alone', '4', 'en']);
     assert.equal(await colleague.getAttribute('.widths button >> nth=2', 'aria-pressed'), 'true');
     assert.equal(await colleague.$eval('#files', (el) => el.value), 'https://www.kunta.fi/puolesta/');
@@ -254,7 +256,7 @@ describe('snippet builder', () => {
     tab.on('dialog', (d) => { dialog = true; d.dismiss(); });
     await tab.waitForSelector('#code-body');
     assert.equal(await tab.getAttribute('html', 'lang'), 'fi');
-    assert.equal(await code(tab, 'body').then((b) => b.split('\n')[0]), `<mandate-guide theme="${EARLY}">`);
+    assert.equal(await code(tab, 'body').then((b) => b.split('\n')[0]), `<mandate-guide lang="fi" theme="${EARLY}">`);
     assert.match(await code(tab, 'head'), new RegExp(`${demo.url}/builder/cdn/${version}/puolesta\\.fi\\.js`));
     assert.equal(await tab.$$eval('img, script:not([src])', (els) => els.length), 0);
     assert.equal(new URL(tab.url()).searchParams.get('files'), null, 'the refused folder is not written back');
@@ -272,25 +274,60 @@ describe('snippet builder', () => {
     }
     await tab.close();
     // The integrity value is the sha384 of the served file, byte for byte.
-    const src = /src="([^"]+)"/.exec(snippet.head)[1];
+    const script = /<script [^>]*>/.exec(snippet.head)[0];
+    const src = /src="([^"]+)"/.exec(script)[1];
     const bytes = Buffer.from(await (await fetch(src)).arrayBuffer());
     assert.ok(bytes.equals(await readFile(join(root, 'dist/cdn', version, 'puolesta.fi.js'))));
-    assert.equal(/integrity="([^"]+)"/.exec(snippet.head)[1], `sha384-${createHash('sha384').update(bytes).digest('base64')}`);
-    // A theme outside the bundled subset: the page needs the printed connect-src to name it.
-    assert.match(snippet.csp, /^script-src http:\/\/(localhost|127\.0\.0\.1):\d+\nconnect-src http:\/\/(localhost|127\.0\.0\.1):\d+$/);
+    assert.equal(/integrity="([^"]+)"/.exec(script)[1], `sha384-${createHash('sha384').update(bytes).digest('base64')}`);
+    // And the stylesheet's, of the served stylesheet.
+    const link = /<link [^>]*>/.exec(snippet.head)[0];
+    const css = Buffer.from(await (await fetch(/href="([^"]+)"/.exec(link)[1])).arrayBuffer());
+    assert.equal(/integrity="([^"]+)"/.exec(link)[1], `sha384-${createHash('sha384').update(css).digest('base64')}`);
+    // A theme outside the bundled subset: the page needs the printed connect-src to name it; the ready-made
+    // guide's stylesheet needs style-src.
+    assert.match(snippet.csp, /^script-src http:\/\/(localhost|127\.0\.0\.1):\d+\nstyle-src http:\/\/(localhost|127\.0\.0\.1):\d+\nconnect-src http:\/\/(localhost|127\.0\.0\.1):\d+$/);
+    assert.match(snippet.head, /<link rel="stylesheet"[^>]*>\n<script [^>]*defer><\/script>$/, 'the stylesheet, then the deferred script');
+    assert.match(snippet.body, /^<mandate-guide lang="fi"[^>]*>\n  <template shadowrootmode="open">/);
     const sources = Object.fromEntries(snippet.csp.split('\n').map((line) => [line.split(' ')[0], line.slice(line.indexOf(' ') + 1)]));
-    const csp = `${STRICT_CSP.replace("script-src 'self'", `script-src 'self' ${sources['script-src']}`)}; connect-src 'self' ${sources['connect-src']}`;
+    const csp = `${STRICT_CSP.replace("script-src 'self'", `script-src 'self' ${sources['script-src']}`).replace("style-src 'self'", `style-src 'self' ${sources['style-src']}`)}; connect-src 'self' ${sources['connect-src']}`;
     const blank = await serve({headers: {'Content-Security-Policy': csp}, pages: {
       '/page.html': `<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>Sivu</title>\n${snippet.head}\n</head><body><main>\n${snippet.body}\n</main></body></html>`,
     }});
+    // With JavaScript off, the ready-made guide already reads in full, styled.
+    const noScript = await browser.newContext({javaScriptEnabled: false});
+    const still = await noScript.newPage();
+    await still.goto(`${blank.url}/page.html`);
+    assert.ok((await shadowText(still, 'mandate-guide')).includes('Tarvitset valtuuden henkilöltä'));
+    const themeName = await still.evaluate(() => {
+      const heading = document.querySelector('mandate-guide').shadowRoot.querySelector('[part=theme-name]');
+      return {text: heading.textContent.trim(), shown: heading.getBoundingClientRect().height > 0, weight: getComputedStyle(heading).fontWeight};
+    });
+    assert.deepEqual(themeName, {text: 'Ajoneuvotietojen tilaaminen', shown: true, weight: '600'}, 'the theme name is shown, styled');
+    await noScript.close();
     const page = await context.newPage();
     const problems = await watch(page);
     await page.goto(`${blank.url}/page.html`);
-    await page.waitForFunction(() => document.querySelector('mandate-guide')?.shadowRoot?.textContent.includes('Ajoneuvotietojen tilaaminen'), null, {timeout: 10000});
+    await page.waitForFunction(() => {
+      const root = document.querySelector('mandate-guide')?.shadowRoot;
+      return customElements.get('mandate-guide') && root && !root.querySelector('link') && root.textContent.includes('Ajoneuvotietojen tilaaminen');
+    }, null, {timeout: 10000});
     assert.ok((await shadowText(page, 'mandate-guide')).includes('Tarvitset valtuuden henkilöltä'));
     assert.deepEqual(problems, {errors: [], csp: []});
     await page.close();
     await blank.close();
+  });
+
+  it('gives the short code where the guide cannot be made ready in advance, and says why', async () => {
+    for (const [query, why] of [['page=fi&plain=1', null], [`page=fi&source=ptv&channel=${'1'.repeat(8)}-1111-1111-1111-${'1'.repeat(12)}`, /PTV/], ['page=multi', /kieli vaihtuu/]]) {
+      const {tab} = await open(`lang=fi&theme=${EARLY}&${query}`);
+      await tab.waitForSelector('#code-body');
+      const head = await code(tab, 'head');
+      assert.doesNotMatch(head, /defer|<link/, `${query}: a head script the page waits for`);
+      assert.doesNotMatch(await code(tab, 'body'), /<template/, query);
+      assert.equal(await tab.$eval('#plain', (el) => el.checked), query.endsWith('plain=1'));
+      if (why) assert.match(await tab.textContent('#h-code ~ .hint, section[aria-labelledby=h-code] > p.hint'), why);
+      await tab.close();
+    }
   });
 
   it('runs as the static dist/builder folder under the strict CSP', async () => {
