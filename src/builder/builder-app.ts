@@ -497,7 +497,7 @@ export class PuolestaBuilder extends LitElement {
       ${this.codeBlock('body', msg('Code for the guide', {id: 'b.bodylabel'}), elementHtml(element, ready))}
       <h3>${msg('Content Security Policy', {id: 'b.csp'})}</h3>
       <p>${msg('If your site sends a Content-Security-Policy header, add these sources to it. No unsafe-inline or unsafe-eval is needed.', {id: 'b.csphelp'})}</p>
-      ${csp.length > 1 ? html`<p class="hint">${this.state.source === 'ptv'
+      ${csp.some((line) => line.startsWith('connect-src')) ? html`<p class="hint">${this.state.source === 'ptv'
         ? msg('connect-src: the guide reads the service from PTV and theme names from the Puolesta files folder.', {id: 'b.cspptv'})
         : msg('connect-src: a chosen theme is not in the file itself, so the guide reads its name from the Puolesta files folder.', {id: 'b.cspcat'})}</p>` : nothing}
       ${this.codeBlock('csp', msg('CSP sources', {id: 'b.csplabel'}), csp.join('\n'))}
