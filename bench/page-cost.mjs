@@ -330,7 +330,9 @@ async function chromiumSection(server, row, results, loads) {
           row(`page FCP, ${VARIANTS[v]} (${label}), median of ${loads}`, `${fcp[v].toFixed(0)} ms`, `no guide ${fcp.a.toFixed(0)} ms`, ratio.toFixed(2), gate ? '≤ 1.05×' : '–', gate ? ratio <= 1.05 : null);
         }
         for (const v of ['b', 'c', 'd']) {
-          const gate = v === 'c';
+          // The design's budget is for the phone profile (as the FCP one); on desktop over loopback the two are a
+          // few ms apart, within this machine's noise, and are reported.
+          const gate = v === 'c' && budgeted;
           row(`guidance laid out, ${VARIANTS[v]} (${label}), median of ${loads}`, `${shown[v].toFixed(0)} ms (on screen, not before FCP: ${onScreen[v].toFixed(0)} ms)`, v === 'b' ? `no-guide FCP ${fcp.a.toFixed(0)} ms` : `README snippet ${shown.b.toFixed(0)} ms`,
             v === 'b' ? (shown.b / fcp.a).toFixed(2) : (shown[v] / shown.b).toFixed(2), gate ? '≤ README snippet' : '–', gate ? shown.c <= shown.b : null);
         }
