@@ -15,6 +15,8 @@ import {PNG} from 'pngjs';
 import {join} from 'node:path';
 import {ENGINES, launchEngine, waitFor} from '../engines/driver.mjs';
 import {root, serve, STRICT_CSP} from './support.mjs';
+import {AXE_TAGS} from './axe.mjs';
+import {createRequire} from 'node:module';
 
 const engines = (process.env.PUOLESTA_ENGINES ?? ENGINES.join(',')).split(',').map((e) => e.trim()).filter(Boolean);
 const core = await import(join(root, 'dist/lib/core.js'));
@@ -28,6 +30,7 @@ const catalogue = JSON.parse(await readFile(join(root, 'src/generated/public/man
 /** A theme the script-tag files do not carry: the element loads the full catalogue for it. */
 const unbundled = catalogue.map((t) => t.s).find((slug) => !municipal.includes(slug));
 const results = join(root, 'test-results');
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const CASES = [
   {name: 'questions, one theme (fi)', lang: 'fi', themes: [municipal[0]]},
@@ -148,6 +151,12 @@ const visible = () => {
     styled: getComputedStyle(root.querySelector('[role=heading]')).fontWeight,
   };
 };
+
+/** axe's WCAG 2.2 A/AA violations on the page as it is now (started in the page, polled: works in every driver). */
+async function axeViolations(tab) {
+  await tab.evaluateExpression(`(() => { if (!window.axe) { ${axeSource}\n } window.__axe = null; window.axe.run(document, {runOnly: {type: 'tag', values: ${JSON.stringify(AXE_TAGS)}}}).then((r) => { window.__axe = r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')); }); return true; })()`);
+  return waitFor(tab, 'axe to finish', () => window.__axe, [], {timeout: 30_000});
+}
 
 /** The share of pixels that differ between two screenshots (1 when their sizes differ). */
 function pixelsDiffering(a, b) {
@@ -285,6 +294,15 @@ for (const engine of engines) {
           return d.open && d.querySelector('.details-body').getBoundingClientRect().height > 0;
         });
         assert.ok(opened, 'a details opens');
+      });
+    });
+
+    it('the pre-rendered guide, before any script, has no axe violations (every case, fi, sv, en)', async () => {
+      await withPage({}, async (tab) => {
+        for (const i of CASES.keys()) {
+          await tab.goto(`${server.url}/case${i}-plain.html`);
+          assert.deepEqual(await axeViolations(tab), [], CASES[i].name);
+        }
       });
     });
 
