@@ -23,6 +23,7 @@ const stateArb: fc.Arbitrary<BuilderState> = fc.record({
   heading: fc.constantFrom(...HEADING_LEVELS),
   page: fc.constantFrom(...PAGE_LANGS),
   files: fc.constantFrom('', 'https://www.kunta.fi/puolesta/', 'https://cdn.example/p/0.1.0/'),
+  plain: fc.boolean(),
   width: fc.constantFrom(...WIDTHS),
 }) as fc.Arbitrary<BuilderState>;
 
@@ -81,5 +82,11 @@ describe('builder snippet', () => {
       .to.deep.equal(['script-src https://cdn.example', 'connect-src https://cdn.example']);
     expect(cspLines({...base, source: 'ptv', channel: '7f3c9a2e-4b1d-4e8a-9c6f-2d5b8e1a3c70'}, folder, bundled))
       .to.deep.equal(['script-src https://cdn.example', `connect-src ${PTV_API_ORIGIN} https://cdn.example`]);
+  });
+
+  it('asks for style-src too when the code carries the ready-made guide (its stylesheet)', () => {
+    const folder = 'https://cdn.example/p/';
+    expect(cspLines({...defaultState('fi'), themes: ['veroasioiden_hoito']}, folder, () => true, true))
+      .to.deep.equal(['script-src https://cdn.example', 'style-src https://cdn.example']);
   });
 });
