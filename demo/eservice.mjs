@@ -167,13 +167,15 @@ export function createEservice({simulatorUrl, publicOrigin, allowedOrigins = [],
     const t = T[lang];
     const user = userOf(req.headers.cookie);
     const header = user ? userBar(lang, user, e) : '';
+    // The adapter knows whom the citizen acts for: the banner is rendered into the page (nothing moves).
+    const known = user ? {actingFor: await adapter.current(toRequest(req, {publicOrigin})), pageUrl: url.href} : {};
 
     if (route.page === 'login') {
       if (req.method !== 'GET') return send(res, 405, 'Method not allowed', undefined, {Allow: 'GET'}), true;
       const back = returnPath(url.searchParams.get('return'), pagePath(lang, 'asiointi'));
       const missing = url.searchParams.get('missing') === '1';
       const radios = DEMO_USERS.map((u, i) => `<div class="choice"><input type="radio" id="user-${e(u.id)}" name="user" value="${e(u.id)}"${i === 0 ? ' checked' : ''}><label for="user-${e(u.id)}">${e(u.name)}</label></div>`).join('');
-      html(200, layout({lang, title: t.login, slug: 'kirjaudu', header, body: `<p>${e(t.loginIntro)}</p>
+      html(200, layout({lang, title: t.login, slug: 'kirjaudu', header, ...known, body: `<p>${e(t.loginIntro)}</p>
 ${missing ? `<p class="notice error" role="alert">${e(t.loginLegend)}</p>` : ''}
 <form class="eservice" method="post" action="/demo/login">
 <input type="hidden" name="return" value="${e(back)}"><input type="hidden" name="lang" value="${lang}">
@@ -198,7 +200,7 @@ ${missing ? `<p class="notice error" role="alert">${e(t.loginLegend)}</p>` : ''}
       const form = await readForm(req);
       const required = service.fields.find((f) => f.missing);
       if (!(form.get(required.name) ?? '').trim()) {
-        html(400, layout({lang, title, slug, header, body: eserviceBody(lang, slug, e, {error: required, form})}));
+        html(400, layout({lang, title, slug, header, ...known, body: eserviceBody(lang, slug, e, {error: required, form})}));
         return true;
       }
       const request = toRequest(req, {publicOrigin});
@@ -207,7 +209,7 @@ ${missing ? `<p class="notice error" role="alert">${e(t.loginLegend)}</p>` : ''}
       if (principal) await adapter.transactionCompleted(request, {service: service.service, caseId});
       log(`demo e-service: ${service.service} sent ${principal ? `on behalf (${principal.type})` : 'in own name'}`);
       const whose = principal ? (principal.type === 'organisation' ? t.sentForCompany(principal.name) : t.sentFor(principal.name)) : t.sentSelf;
-      html(200, layout({lang, title: t.sentTitle, slug, header, body: `<div class="notice" role="status" id="sent">
+      html(200, layout({lang, title: t.sentTitle, slug, header, ...known, body: `<div class="notice" role="status" id="sent">
 <p><strong>${e(whose)}</strong></p>
 <p>${e(t.caseId)} ${e(caseId)}</p>
 ${principal ? `<p>${e(t.notified)}</p>` : ''}
@@ -216,7 +218,7 @@ ${principal ? `<p>${e(t.notified)}</p>` : ''}
       return true;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, {Allow: 'GET, HEAD, POST'}), true;
-    html(200, layout({lang, title, slug, header, body: eserviceBody(lang, slug, e, {})}));
+    html(200, layout({lang, title, slug, header, ...known, body: eserviceBody(lang, slug, e, {})}));
     return true;
   }
 

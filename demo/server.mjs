@@ -8,6 +8,7 @@ import {fileURLToPath} from 'node:url';
 import {ptvNodeHandler} from '../test/ptv-middleware.mjs';
 import {GUIDE_STATES, LANGS, PAGES, pagePath, SITE, VALTUUDET} from './pages.mjs';
 import {createEservice, SERVICES} from './eservice.mjs';
+import {bannerStylesheet, prerenderBanner, toRequest} from '../dist/server/index.js';
 import {escapeHtml} from './escape-html.mjs';
 import {startSimulator} from './simulator/main.mjs';
 import {busyPortLine, START_PORTS} from './ports.mjs';
@@ -41,10 +42,14 @@ const attrs = (record) => Object.entries(record).map(([k, v]) => ` ${escapeHtml(
  * The page frame: skip link, header with language switcher, the on-behalf banner (shown by the element only
  * while acting for someone), main, footer. `body` and `header` are trusted markup. `eservice` is the
  * e-service's origin when the page is on the information site (another origin): the banner then reads the
- * session from there, and links to e-service pages go there.
+ * session from there, and links to e-service pages go there. `actingFor` (what the adapter's current() answers)
+ * and `pageUrl` come from a server that knows the session: the banner is then rendered into the page, so nothing
+ * moves when it appears (docs/elements.md).
  */
-export function layout({lang, title, slug, body, header = '', bodyClass = '', eservice = ''}) {
+export function layout({lang, title, slug, body, header = '', bodyClass = '', eservice = '', actingFor = null, pageUrl = ''}) {
   const site = SITE[lang];
+  const banner = bannerAttrs(lang, slug, eservice);
+  const bannerRoot = actingFor ? prerenderBanner({locale: lang, actingFor, pageUrl, switchUrl: banner['switch-url'], folder: '/dist/cdn/'}) : '';
   const switcher = LANGS.map((l) =>
     `<li><a href="${escapeHtml(pagePath(l, slug))}" lang="${l}" hreflang="${l}"${l === lang ? ' aria-current="true"' : ''}>${{fi: 'Suomi', sv: 'Svenska', en: 'English'}[l]}</a></li>`,
   ).join('');
@@ -56,7 +61,8 @@ export function layout({lang, title, slug, body, header = '', bodyClass = '', es
 <title>${escapeHtml(title)} – ${escapeHtml(site.name)}</title>
 <link rel="stylesheet" href="/assets/demo.css">
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
-<script src="/dist/cdn/puolesta.js"></script>
+${bannerRoot ? bannerStylesheet('/dist/cdn/') : ''}
+<script src="/dist/cdn/puolesta.js" defer></script>
 </head>
 <body${bodyClass ? ` class="${escapeHtml(bodyClass)}"` : ''}>
 <a class="skip" href="#main">${escapeHtml(site.skip)}</a>
@@ -67,7 +73,7 @@ ${header}
     <nav aria-label="${escapeHtml(site.langNav)}"><ul class="langs">${switcher}</ul></nav>
   </div>
 </header>
-<acting-for-banner${attrs(bannerAttrs(lang, slug, eservice))}></acting-for-banner>
+<acting-for-banner${attrs(banner)}>${bannerRoot}</acting-for-banner>
 <main id="main" tabindex="-1"><div class="wrap">
 <h1>${escapeHtml(title)}</h1>
 ${body}
@@ -96,7 +102,7 @@ function guideTag(lang, guideAttrs, themeNote, alternatives) {
   return `<mandate-guide${attrs(guideAttrs)}><p>${escapeHtml(site.fallbackText)} <a href="${VALTUUDET[lang]}">${escapeHtml(site.fallbackLink)}</a></p>${note}</mandate-guide>`;
 }
 
-function renderPage(lang, page, eservice = '') {
+function renderPage(lang, page, eservice = '', known = {}) {
   const paragraphs = page.intro[lang].map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
   let body = paragraphs;
   if (page.links) {
@@ -123,7 +129,7 @@ function renderPage(lang, page, eservice = '') {
       return `\n<h2>${escapeHtml(state.name[lang])}</h2>\n<div class="panel"><mandate-guide heading-level="3"${attrs(rest)}>${fallback}</mandate-guide></div>`;
     }).join('');
   }
-  return layout({lang, title: page.title[lang], slug: page.slug, body, bodyClass: page.bodyClass, eservice});
+  return layout({lang, title: page.title[lang], slug: page.slug, body, bodyClass: page.bodyClass, eservice, ...known});
 }
 
 const ROUTES = new Map(LANGS.flatMap((lang) => PAGES.map((page) => [pagePath(lang, page.slug), {lang, page}])));
@@ -144,12 +150,17 @@ function pathOf(req, res) {
   }
 }
 
-/** One of the content pages or a static file, with `csp`; false when the path is neither. */
-async function servePage(req, res, path, eservice = '', csp = CSP) {
+/**
+ * One of the content pages or a static file, with `csp`; false when the path is neither. `adapter`: this origin's
+ * adapter, which knows whom the citizen acts for (the banner is then rendered into the page).
+ */
+async function servePage(req, res, path, eservice = '', csp = CSP, adapter = undefined, publicOrigin = '') {
   const route = ROUTES.get(path);
   if (route) {
-    res.writeHead(200, {'Content-Type': TYPES['.html'], ...securityHeaders(csp)});
-    res.end(req.method === 'HEAD' ? '' : renderPage(route.lang, route.page, eservice));
+    const actingFor = adapter ? await adapter.current(toRequest(req, {publicOrigin})) : null;
+    // A page that names the principal is this citizen's only: never stored by a shared cache.
+    res.writeHead(200, {'Content-Type': TYPES['.html'], ...securityHeaders(csp), ...(adapter ? {'Cache-Control': 'no-store'} : {})});
+    res.end(req.method === 'HEAD' ? '' : renderPage(route.lang, route.page, eservice, {actingFor, pageUrl: publicOrigin + path}));
     return true;
   }
   return (await serveStatic(req, res, path)) !== false;
@@ -228,7 +239,7 @@ export async function createDemoServer({port = 8080, host = '127.0.0.1', simulat
         res.writeHead(301, {Location: `/builder/${new URL(req.url, 'http://localhost').search}`});
         return res.end();
       }
-      if (await servePage(req, res, path)) return;
+      if (await servePage(req, res, path, '', CSP, adapter, publicOrigin)) return;
       send(res, 404, layout({lang: 'fi', title: 'Sivua ei löytynyt', slug: 'index', body: '<p>Tarkista osoite. <a href="/">Etusivulle</a></p>'}), TYPES['.html']);
     } catch (error) {
       console.error('demo: request failed:', error?.name ?? 'Error');
@@ -237,6 +248,7 @@ export async function createDemoServer({port = 8080, host = '127.0.0.1', simulat
     }
   });
   let publicOrigin;
+  let adapter;
   await new Promise((resolve) => server.listen(port, host, resolve));
   const url = `http://${publicHost === '0.0.0.0' ? '127.0.0.1' : publicHost}:${server.address().port}`;
   const simulator = await startSimulator({port: simulatorPort, host, redirectUris: [`${url}/valtuudet/callback`], log});
@@ -245,6 +257,7 @@ export async function createDemoServer({port = 8080, host = '127.0.0.1', simulat
   const eservice = createEservice({simulatorUrl, publicOrigin: url, allowedOrigins: [info.url], log});
   extraHandlers.unshift(eservice.handler);
   publicOrigin = url;
+  adapter = eservice.adapter;
   return {
     server, url, simulatorUrl, infoUrl: info.url, adapter: eservice.adapter,
     close: async () => {

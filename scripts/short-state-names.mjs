@@ -9,7 +9,7 @@
 export const PRIVATE_STATE = {
   'mandate-guide/mandate-guide.ts': ['pickedPrincipal', 'pickedSituation', 'chosenPrincipal', 'chosenSituation', 'asking', 'missing', 'extraCatalogue', 'catalogueFailed', 'announcement', 'copied'],
   'acting-for-selector/acting-for-selector.ts': ['choice', 'busy', 'result', 'resultMode', 'principal', 'problem', 'announcement'],
-  'acting-for-banner/acting-for-banner.ts': ['actingFor', 'stopping', 'stopFailed', 'stoppedName', 'announcement'],
+  'acting-for-banner/acting-for-banner.ts': ['actingFor', 'stop', 'announcement'],
 };
 
 const all = [...new Set(Object.values(PRIVATE_STATE).flat())];

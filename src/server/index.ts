@@ -1,5 +1,7 @@
 /** The server half of Puolesta: `puolesta/server`. */
 export {ValtuudetAdapter, displayName} from './adapter.js';
+export {bannerPack, bannerStylesheet, prerenderBanner} from './banner.js';
+export type {BannerOptions, BannerPack} from './banner.js';
 export {readCookie} from './http.js';
 export type {ActingForRecord, AdapterOptions, FlowResult, HostRequest, HostUser, LogEvent, PrincipalType, Reply, TransactionNotice} from './adapter.js';
 export {configFromEnv, REQUIRED_ENV} from './config.js';
