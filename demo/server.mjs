@@ -44,7 +44,8 @@ const attrs = (record) => Object.entries(record).map(([k, v]) => ` ${escapeHtml(
  * e-service's origin when the page is on the information site (another origin): the banner then reads the
  * session from there, and links to e-service pages go there. `actingFor` (what the adapter's current() answers)
  * and `pageUrl` come from a server that knows the session: the banner is then rendered into the page, so nothing
- * moves when it appears (docs/elements.md).
+ * moves when it appears (docs/elements.md). The script comes right after the banner: the parser has attached the
+ * banner's declarative root when it runs, and the guides further down still render as they are parsed.
  */
 export function layout({lang, title, slug, body, header = '', bodyClass = '', eservice = '', actingFor = null, pageUrl = ''}) {
   const site = SITE[lang];
@@ -62,7 +63,6 @@ export function layout({lang, title, slug, body, header = '', bodyClass = '', es
 <link rel="stylesheet" href="/assets/demo.css">
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 ${bannerRoot ? bannerStylesheet('/dist/cdn/') : ''}
-<script src="/dist/cdn/puolesta.js" defer></script>
 </head>
 <body${bodyClass ? ` class="${escapeHtml(bodyClass)}"` : ''}>
 <a class="skip" href="#main">${escapeHtml(site.skip)}</a>
@@ -74,6 +74,7 @@ ${header}
   </div>
 </header>
 <acting-for-banner${attrs(banner)}>${bannerRoot}</acting-for-banner>
+<script src="/dist/cdn/puolesta.js"></script>
 <main id="main" tabindex="-1"><div class="wrap">
 <h1>${escapeHtml(title)}</h1>
 ${body}

@@ -42,9 +42,9 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
 /**
  * The banner as a `<template shadowrootmode="open">` to put inside `<acting-for-banner>`, or `''` when nobody is
  * acted for (or the name is one the element would refuse, e.g. containing an identity code): the plain element
- * then reads the session itself. The page must load the script with `defer` (or as a module): a script that
- * runs before the parser reaches the template gives the element a root of its own, and the browser drops the
- * template.
+ * then reads the session itself. The script must run after the parser has passed the banner (`defer`, a module,
+ * or a plain script placed after `</acting-for-banner>`): a script that runs earlier gives the element a root of
+ * its own, and the browser drops the template.
  */
 export function prerenderBanner(options: BannerOptions): string {
   const pack = options.pack ?? bannerPack();
