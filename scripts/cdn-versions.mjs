@@ -7,8 +7,8 @@ import {join} from 'node:path';
 
 const {version} = JSON.parse(readFileSync('package.json', 'utf8'));
 const cdn = 'dist/cdn';
-const files = readdirSync(cdn).filter((f) => /^puolesta(\.(fi|sv|en)|-lookups)?\.js$|^mandate-themes\.json$|^puolesta-guide\.css$|^prerender\.json$/.test(f)).sort();
-const expected = ['mandate-themes.json', 'prerender.json', 'puolesta-guide.css', 'puolesta-lookups.js', 'puolesta.en.js', 'puolesta.fi.js', 'puolesta.js', 'puolesta.sv.js'];
+const files = readdirSync(cdn).filter((f) => /^puolesta(\.(fi|sv|en)|-lookups)?\.js$|^mandate-themes\.json$|^puolesta-(guide|banner)\.css$|^(prerender|puolesta-banner)\.json$/.test(f)).sort();
+const expected = ['mandate-themes.json', 'prerender.json', 'puolesta-banner.css', 'puolesta-banner.json', 'puolesta-guide.css', 'puolesta-lookups.js', 'puolesta.en.js', 'puolesta.fi.js', 'puolesta.js', 'puolesta.sv.js'];
 const missing = expected.filter((f) => !files.includes(f));
 if (missing.length) {
   console.error(`dist/cdn lacks ${missing.join(', ')}: run the cdn builds first`);

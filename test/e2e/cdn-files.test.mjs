@@ -85,7 +85,7 @@ describe('per-language files and the versioned folder', () => {
   }
 
   it('integrity.json holds the sha384 of every versioned file, byte for byte the same as the unversioned one', async () => {
-    assert.deepEqual(Object.keys(manifest.files).sort(), ['mandate-themes.json', 'prerender.json', 'puolesta-guide.css', 'puolesta-lookups.js', 'puolesta.en.js', 'puolesta.fi.js', 'puolesta.js', 'puolesta.sv.js']);
+    assert.deepEqual(Object.keys(manifest.files).sort(), ['mandate-themes.json', 'prerender.json', 'puolesta-banner.css', 'puolesta-banner.json', 'puolesta-guide.css', 'puolesta-lookups.js', 'puolesta.en.js', 'puolesta.fi.js', 'puolesta.js', 'puolesta.sv.js']);
     for (const [file, {integrity, bytes}] of Object.entries(manifest.files)) {
       const pinned = await readFile(join(root, 'dist/cdn', version, file));
       const current = await readFile(join(root, 'dist/cdn', file));
