@@ -2,7 +2,6 @@
 // sample API, all under a strict Content-Security-Policy (no inline script or style anywhere).
 //   PORT=8080 HOST=127.0.0.1 node demo/server.mjs
 import {createServer} from 'node:http';
-import {readFileSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {extname, join, normalize, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -10,7 +9,6 @@ import {ptvNodeHandler} from '../test/ptv-middleware.mjs';
 import {GUIDE_STATES, LANGS, PAGES, pagePath, SITE, VALTUUDET} from './pages.mjs';
 import {createEservice, SERVICES} from './eservice.mjs';
 import {bannerStylesheet, prerenderBanner, toRequest} from '../dist/server/index.js';
-import {prerenderGuide, prerenderHeadLink} from '../dist/lib/core.js';
 import {escapeHtml} from './escape-html.mjs';
 import {startSimulator} from './simulator/main.mjs';
 import {busyPortLine, START_PORTS} from './ports.mjs';
@@ -49,7 +47,7 @@ const attrs = (record) => Object.entries(record).map(([k, v]) => ` ${escapeHtml(
  * moves when it appears (docs/elements.md). The script comes right after the banner: the parser has attached the
  * banner's declarative root when it runs, and the guides further down still render as they are parsed.
  */
-export function layout({lang, title, slug, body, header = '', bodyClass = '', eservice = '', actingFor = null, pageUrl = '', ready = false}) {
+export function layout({lang, title, slug, body, header = '', bodyClass = '', eservice = '', actingFor = null, pageUrl = ''}) {
   const site = SITE[lang];
   const banner = bannerAttrs(lang, slug, eservice);
   const bannerRoot = actingFor ? prerenderBanner({locale: lang, actingFor, pageUrl, switchUrl: banner['switch-url'], folder: '/dist/cdn/'}) : '';
@@ -65,7 +63,6 @@ export function layout({lang, title, slug, body, header = '', bodyClass = '', es
 <link rel="stylesheet" href="/assets/demo.css">
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 ${bannerRoot ? bannerStylesheet('/dist/cdn/') : ''}
-${ready ? `${prerenderHeadLink(readyPack(), RELEASE_FOLDER)}\n${SCRIPT_TAG.replace('></', ' defer></')}` : ''}
 </head>
 <body${bodyClass ? ` class="${escapeHtml(bodyClass)}"` : ''}>
 <a class="skip" href="#main">${escapeHtml(site.skip)}</a>
@@ -77,7 +74,8 @@ ${header}
   </div>
 </header>
 <acting-for-banner${attrs(banner)}>${bannerRoot}</acting-for-banner>
-${ready ? '' : `${SCRIPT_TAG}\n`}<main id="main" tabindex="-1"><div class="wrap">
+<script src="/dist/cdn/puolesta.js"></script>
+<main id="main" tabindex="-1"><div class="wrap">
 <h1>${escapeHtml(title)}</h1>
 ${body}
 </div></main>
@@ -98,36 +96,16 @@ function bannerAttrs(lang, slug, eservice) {
     : {'switch-url': switchUrl};
 }
 
-/** The script-tag file; in <head> with `defer` on pages whose guides are ready-made, else right after the banner. */
-const SCRIPT_TAG = '<script src="/dist/cdn/puolesta.js"></script>';
-const {version: RELEASE} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const RELEASE_FOLDER = `/dist/cdn/${RELEASE}/`;
-let pack;
-/** The release's ready-made guides (docs/host-page.md), read once. */
-const readyPack = () => (pack ??= JSON.parse(readFileSync(join(root, 'dist', 'cdn', RELEASE, 'prerender.json'), 'utf8')));
-
-/**
- * The page's guide as the builder writes it: ready-made (declarative shadow DOM) where it can be. A page with its
- * own theme note or a PTV channel gets the plain element (docs/host-page.md, "When the plain element is used").
- */
-function readyGuide(lang, guideAttrs, themeNote) {
-  if (themeNote || guideAttrs['service-channel']) return null;
-  return prerenderGuide(readyPack(), {locale: lang, themes: (guideAttrs.theme ?? '').split(/\s+/).filter(Boolean),
-    principal: guideAttrs.principal, situation: guideAttrs.situation, headingLevel: Number(guideAttrs['heading-level'] ?? 2), folder: RELEASE_FOLDER});
-}
-
-function guideTag(lang, guideAttrs, themeNote, alternatives, ready = null) {
+function guideTag(lang, guideAttrs, themeNote, alternatives) {
   const site = SITE[lang];
   const note = (themeNote ? `<p slot="theme-note">${escapeHtml(themeNote[lang])}</p>` : '') +
     (alternatives ? `<p slot="alternatives">${escapeHtml(alternatives[lang])}</p>` : '');
-  if (ready) return `<mandate-guide${attrs({lang, ...guideAttrs})}>${ready}<p>${escapeHtml(site.fallbackText)} <a href="${VALTUUDET[lang]}">${escapeHtml(site.fallbackLink)}</a></p>${note}</mandate-guide>`;
   return `<mandate-guide${attrs(guideAttrs)}><p>${escapeHtml(site.fallbackText)} <a href="${VALTUUDET[lang]}">${escapeHtml(site.fallbackLink)}</a></p>${note}</mandate-guide>`;
 }
 
 function renderPage(lang, page, eservice = '', known = {}) {
   const paragraphs = page.intro[lang].map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
   let body = paragraphs;
-  let ready = null;
   if (page.links) {
     // Residents see only their own pages; the developers' pages have their own index.
     const items = PAGES.filter((p) => p.slug !== 'index' && p.slug !== 'saavutettavuus' && !p.developer && !p.developerIndex)
@@ -143,8 +121,7 @@ function renderPage(lang, page, eservice = '', known = {}) {
   }
   if (page.guide) {
     body += page.section ? `\n<h2>${escapeHtml(page.section[lang])}</h2>` : '';
-    ready = readyGuide(lang, page.guide, page.themeNote);
-    body += `\n<div class="panel">${guideTag(lang, page.guide, page.themeNote, page.alternatives, ready)}</div>`;
+    body += `\n<div class="panel">${guideTag(lang, page.guide, page.themeNote, page.alternatives)}</div>`;
   }
   if (page.gallery) {
     body += GUIDE_STATES.map((state) => {
@@ -153,7 +130,7 @@ function renderPage(lang, page, eservice = '', known = {}) {
       return `\n<h2>${escapeHtml(state.name[lang])}</h2>\n<div class="panel"><mandate-guide heading-level="3"${attrs(rest)}>${fallback}</mandate-guide></div>`;
     }).join('');
   }
-  return layout({lang, title: page.title[lang], slug: page.slug, body, bodyClass: page.bodyClass, eservice, ...known, ready: !!ready && !page.gallery});
+  return layout({lang, title: page.title[lang], slug: page.slug, body, bodyClass: page.bodyClass, eservice, ...known});
 }
 
 const ROUTES = new Map(LANGS.flatMap((lang) => PAGES.map((page) => [pagePath(lang, page.slug), {lang, page}])));

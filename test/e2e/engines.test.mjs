@@ -193,24 +193,7 @@ describe('what a citizen sees, in every engine', () => {
         assert.deepEqual(failures, []);
       });
 
-      it('with the bundle not loaded: the ready-made guide reads as it was rendered (fi, sv)', async () => {
-        await withPage({}, async (page) => {
-          for (const lang of LANGS) {
-            const path = pagePath(lang, 'varhaiskasvatus');
-            await page.goto(`${demo.url}${path}?__test-no-bundle`);
-            const state = await page.evaluate(() => {
-              const root = document.querySelector('mandate-guide').shadowRoot;
-              const shown = (el) => !!el && el.getBoundingClientRect().height > 0;
-              return {heading: shown(root?.querySelector('[role=heading]')), themes: [...(root?.querySelectorAll('[part~=theme-name]') ?? [])].filter(shown).map((n) => n.textContent.trim()),
-                questions: shown(root?.querySelector('.questions'))};
-            });
-            assert.deepEqual(state, {heading: true, themes: [themeName(PAGES.find((p) => p.slug === 'varhaiskasvatus').guide.theme, lang)], questions: true}, path);
-            assert.deepEqual(await page.evaluate(pageState), {lang, recorder: true, problems: [], defined: []}, path);
-          }
-        });
-      });
-
-      for (const [how, options, query] of [['JavaScript off', {javaScript: false}, '']]) {
+      for (const [how, options, query] of [['JavaScript off', {javaScript: false}, ''], ['the bundle not loaded', {}, '?__test-no-bundle']]) {
         it(`with ${how}: the fallback text and its Suomi.fi link are visible (fi, sv)`, async () => {
           await withPage(options, async (page) => {
             for (const lang of LANGS) {
