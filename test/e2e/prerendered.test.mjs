@@ -216,10 +216,11 @@ for (const engine of engines) {
           const shotAfter = join(results, `prerendered-${engine}-${i}-after.png`);
           await tab.screenshot(shotAfter);
           assert.deepEqual(await tab.evaluate(boxes), boxesBefore, 'nothing moved');
-          // WebKit repaints glyphs in the tiles it redraws with slightly different antialiasing; an unstyled or
-          // moved guide differs in far more pixels than this.
+          // WebKit re-rasterises the 512 px tiles it redraws, and text antialiasing then differs (up to about 1 % of
+          // this text-heavy page, boxes unchanged); Chromium and Firefox give identical pixels. An unstyled guide
+          // changes boxes (asserted above) and far more pixels than this.
           const differing = pixelsDiffering(await readFile(shotBefore), await readFile(shotAfter));
-          assert.ok(differing <= 0.005, `the page looks the same before and after the script: ${(differing * 100).toFixed(3)} % of pixels differ (see ${shotBefore} and ${shotAfter})`);
+          assert.ok(differing <= (engine === 'webkit' ? 0.03 : 0.001), `the page looks the same before and after the script: ${(differing * 100).toFixed(3)} % of pixels differ (see ${shotBefore} and ${shotAfter})`);
         });
       });
     }
