@@ -7,7 +7,7 @@
 import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {GlobalRegistrator} from '@happy-dom/global-registrator';
-import postcss from 'postcss';
+import {attr, serialize as serializeHtml, underHost} from './prerender-html.mjs';
 
 const LOCALES = ['fi', 'sv', 'en'];
 const {version} = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -18,43 +18,11 @@ const {PRINCIPALS, SITUATIONS} = await import('../dist/lib/core.js');
 const {themes: allThemes} = JSON.parse(readFileSync('src/generated/public/mandate-themes.json', 'utf8'));
 const {themes: municipal} = JSON.parse(readFileSync('data/municipal-themes.json', 'utf8'));
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-const text = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
-const attr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\u00a0/g, '&nbsp;');
-
-/**
- * HTML of a node's children: no comments (lit's markers), no rule ids (the script-tag files leave them out),
- * `article.theme` cards replaced by `marker` (once). Whitespace runs become one space: the guide has no
- * preformatted text, so this changes nothing on screen.
- */
-export function serialize(node, marker) {
-  let out = '';
-  let marked = false;
-  const walk = (parent) => {
-    for (const child of parent.childNodes) {
-      if (child.nodeType === 3) out += text(child.data);
-      else if (child.nodeType === 1) {
-        if (marker && child.localName === 'article' && child.classList.contains('theme')) {
-          if (!marked) out += marker;
-          marked = true;
-          continue;
-        }
-        out += `<${child.localName}`;
-        for (const {name, value} of child.attributes) if (name !== 'data-rules') out += value === '' ? ` ${name}` : ` ${name}="${attr(value)}"`;
-        out += '>';
-        if (VOID.has(child.localName)) continue;
-        walk(child.localName === 'template' ? child.content : child);
-        out += `</${child.localName}>`;
-      }
-    }
-  };
-  walk(node);
-  return normalise(out);
-}
+/** A node's children as HTML (scripts/prerender-html.mjs), with this frame's placeholders. */
+const serialize = (node, marker) => normalise(serializeHtml(node, marker));
 /** What varies with the heading level and the instance becomes a placeholder (rendered at level 2). */
 const normalise = (html) =>
   html
-    .replace(/[ \t\n\r\f]+/g, ' ')
     .replace(/\bmg\d+-/g, 'pg-')
     .replace(/aria-level="([2-4])"/g, (_, n) => `aria-level="{{l${n - 2}}}"`)
     .replace(/class="heading h([2-4])"/g, (_, n) => `class="heading h{{l${n - 2}}}"`);
@@ -122,18 +90,8 @@ function wrap(node) {
   return {childNodes: [node]};
 }
 
-// The stylesheet: the element's own styles, then what only pre-rendered markup needs. Every selector is put
-// under :host, so the same file linked in <head> (docs/host-page.md) styles nothing of the page: :host matches
-// only inside a shadow tree. In the shadow root the rules match the same elements with the same order among them.
-const underHost = (source) => {
-  const tree = postcss.parse(source);
-  tree.walkRules((rule) => {
-    if (rule.parent?.type === 'atrule' && /keyframes$/.test(rule.parent.name)) return;
-    rule.selectors = rule.selectors.map((selector) => (selector.startsWith(':host') ? selector : `:host ${selector}`));
-  });
-  return tree.toString();
-};
-const css = `${underHost(MandateGuide.elementStyles.map((s) => s.cssText.trim()).join('\n'))}
+// The stylesheet: the element's own styles under :host (inert in <head>), then what only pre-rendered markup needs.
+const css = `${underHost(MandateGuide.elementStyles)}
 /* Pre-rendered markup only: the page's no-JS text shows when scripting is off, and controls that need a script hide. */
 :host .no-js { display: none; }
 @media (scripting: none) {

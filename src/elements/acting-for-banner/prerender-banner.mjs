@@ -10,7 +10,7 @@
 import {createHash} from 'node:crypto';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {GlobalRegistrator} from '@happy-dom/global-registrator';
-import postcss from 'postcss';
+import {attr, serialize as serializeHtml, underHost} from '../../../scripts/prerender-html.mjs';
 
 const LOCALES = ['fi', 'sv', 'en'];
 const TYPES = ['person', 'organisation'];
@@ -20,28 +20,8 @@ const SWITCH = 'https://switch.invalid/';
 GlobalRegistrator.register({url: 'https://prerender.invalid/', width: 1280, height: 900});
 const {ActingForBanner} = await import('../../../dist/lib/acting-for-banner-element.js');
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-const text = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
-const attr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\u00a0/g, '&nbsp;');
-/** HTML of a node's children without comments (lit's markers); whitespace runs become one space. */
-function serialize(node) {
-  let out = '';
-  const walk = (parent) => {
-    for (const child of parent.childNodes) {
-      if (child.nodeType === 3) out += text(child.data);
-      else if (child.nodeType === 1) {
-        out += `<${child.localName}`;
-        for (const {name, value} of child.attributes) out += value === '' ? ` ${name}` : ` ${name}="${attr(value)}"`;
-        out += '>';
-        if (VOID.has(child.localName)) continue;
-        walk(child);
-        out += `</${child.localName}>`;
-      }
-    }
-  };
-  walk(node);
-  return out.replace(/[ \t\n\r\f]+/g, ' ').trim();
-}
+/** HTML of a node's children (scripts/prerender-html.mjs), trimmed. */
+const serialize = (node) => serializeHtml(node).trim();
 
 // The session endpoint answers with the placeholder name; the element renders it as text.
 let answer;
@@ -82,17 +62,8 @@ for (const {host, key, type} of hosts) {
   host.remove();
 }
 
-// The element's styles under :host (as scripts/prerender-pack.mjs does for the guide): in the shadow root they
-// match the same elements in the same order; linked in <head> they match nothing of the page.
-const underHost = (source) => {
-  const tree = postcss.parse(source);
-  tree.walkRules((rule) => {
-    if (rule.parent?.type === 'atrule' && /keyframes$/.test(rule.parent.name)) return;
-    rule.selectors = rule.selectors.map((selector) => (selector.startsWith(':host') ? selector : `:host ${selector}`));
-  });
-  return tree.toString();
-};
-const css = `${underHost(ActingForBanner.elementStyles.map((s) => s.cssText.trim()).join('\n'))}\n`;
+// The element's styles under :host (scripts/prerender-html.mjs): inert when linked in <head>.
+const css = `${underHost(ActingForBanner.elementStyles)}\n`;
 const file = 'puolesta-banner.css';
 const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
 mkdirSync('dist/cdn', {recursive: true});
